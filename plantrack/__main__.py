@@ -1,0 +1,3 @@
+from plantrack.cli import run
+
+run()

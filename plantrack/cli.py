@@ -1,0 +1,104 @@
+"""The command line: a Typer app whose commands live one per module.
+
+Heavy imports (pydantic, ruamel, rich, git) happen inside the commands, so
+`plantrack --help` pays only for Typer. Every user-facing failure is a
+PlantrackError, turned into one line and an exit code here, in one place.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from plantrack import __version__
+from plantrack.commands import check, rules_cmd
+from plantrack.lang import t
+
+app = typer.Typer(
+    name="plantrack",
+    help=t(
+        "Track a five-year plan's compilation against its work scheme, in plain YAML under git.",
+        "按工作方案跟踪五年规划编制进度:数据为纳入 git 管理的 YAML 文件。",
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("check")(check.check)
+app.command("rules")(rules_cmd.rules)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"plantrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help=t("Show the version and exit.", "显示版本号并退出。")
+    ),
+) -> None:
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code instead of raising."""
+    from plantrack.lang import detect
+    from plantrack.problems import PlantrackError
+
+    click = _click_exceptions()
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="plantrack")
+    except PlantrackError as e:
+        print(f"plantrack: {e.msg(detect(_lang_arg(argv)))}", file=sys.stderr)
+        return e.exit_code
+    except click.NoArgsIsHelpError as e:
+        # `plantrack` alone: help on stdout, as a user typing it expects.
+        print(e.ctx.get_help() if e.ctx else "", file=sys.stdout)
+        return 0
+    except click.UsageError as e:
+        hint = f" ({t('try', '参见')} '{e.ctx.command_path} --help')" if e.ctx else ""
+        print(f"plantrack: {e.format_message()}{hint}", file=sys.stderr)
+        return 2
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort:
+        print("plantrack: aborted", file=sys.stderr)
+        return 130
+    except click.ClickException as e:
+        print(f"plantrack: {e.format_message()}", file=sys.stderr)
+        return e.exit_code
+    except BrokenPipeError:
+        return 0
+    return result if isinstance(result, int) else 0
+
+
+def _click_exceptions():  # type: ignore[no-untyped-def]
+    """Click's exception classes: Typer 0.29 vendors click as typer._click."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # older Typer, on the real click
+        from click import exceptions  # type: ignore[no-redef]
+    return exceptions
+
+
+def _lang_arg(argv: list[str] | None) -> str | None:
+    args = sys.argv[1:] if argv is None else argv
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return None
+
+
+def run() -> None:
+    """The console script's entry point."""
+    code = main()
+    sys.stdout.flush()
+    sys.exit(code)

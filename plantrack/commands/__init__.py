@@ -1,0 +1,1 @@
+"""One module per CLI command; each callback parses options, calls the core, reports."""

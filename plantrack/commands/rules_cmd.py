@@ -1,0 +1,40 @@
+"""`plantrack rules [CODE]`: the rules, or one rule's documentation."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from plantrack.commands.common import LangOpt, language
+from plantrack.lang import t
+
+
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CODE", help=t("A rule code, e.g. PT201.", "规则代码,如 PT201。")
+        ),
+    ] = None,
+    lang: LangOpt = None,
+) -> int:
+    """List every rule (code, severity, summary), or print one rule's doc."""
+    from plantrack.problems import Msg, PlantrackError
+    from plantrack.rules import BY_CODE, RULES
+    from plantrack.suggest import did_you_mean
+
+    lng = language(lang)
+    out = sys.stdout
+    if code is None:
+        width = max(len(r.name) for r in RULES)
+        for r in RULES:
+            out.write(f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary(lng)}\n")
+        return 0
+    rule = BY_CODE.get(code.upper())
+    if rule is None:
+        hint = did_you_mean(code.upper(), BY_CODE)
+        raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
+    out.write(f"{rule.code} {rule.name} [{rule.severity.value}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
+    return 0

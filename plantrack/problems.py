@@ -1,0 +1,53 @@
+"""Errors are data: a Problem is one located finding, in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """One message in both of the interface's languages."""
+
+    en: str
+    zh: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A finding at file:line:column (1-based), sortable by position."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity = field(compare=False)
+    msg: Msg = field(compare=False)
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.msg(lang),
+        }
+
+
+class PlantrackError(Exception):
+    """A failure the user can act on: printed as one line, exit code attached."""
+
+    def __init__(self, msg: Msg, exit_code: int = 2) -> None:
+        super().__init__(msg.en)
+        self.msg = msg
+        self.exit_code = exit_code

@@ -1,0 +1,1 @@
+"""Reporters: data in, text out. They never decide exit codes."""

@@ -1,0 +1,75 @@
+"""Reporters for `plantrack check`, chosen by --format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import TextIO
+
+from plantrack import color
+from plantrack.problems import Problem, Severity
+
+Reporter = Callable[[list[Problem], date, str, TextIO], None]
+
+
+def _counts(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    return errors, len(problems) - errors
+
+
+def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
+    """`file:line:col: CODE [severity] message`, grouped per file, then a summary."""
+    on = color.enabled(out)
+    last_file = None
+    for p in sorted(problems):
+        if last_file is not None and p.file != last_file:
+            out.write("\n")
+        last_file = p.file
+        sev = color.paint(p.severity.value, "red" if p.severity is Severity.ERROR else "yellow", on)
+        out.write(f"{color.paint(f'{p.file}:{p.line}:{p.column}:', 'bold', on)} {p.code} [{sev}] {p.msg(lang)}\n")
+    errors, warnings = _counts(problems)
+    if lang == "zh":
+        summary = (
+            f"{errors} 个错误,{warnings} 个警告(基准日期 {as_of})" if problems else f"未发现问题(基准日期 {as_of})"
+        )
+    else:
+        summary = (
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} (as of {as_of})"
+            if problems
+            else f"no problems (as of {as_of})"
+        )
+    if problems:
+        out.write("\n")
+    out.write(color.paint(summary, "red" if errors else "yellow" if warnings else "green", on) + "\n")
+
+
+def as_json(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
+    errors, _ = _counts(problems)
+    doc = {
+        "version": 1,
+        "as_of": as_of.isoformat(),
+        "ok": errors == 0,
+        "problems": [p.to_json(lang) for p in sorted(problems)],
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _escape(value: str, *, prop: bool = False) -> str:
+    # GitHub's workflow-command escaping: data and, for properties, also : and ,
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
+    """GitHub workflow annotations, one per problem."""
+    for p in sorted(problems):
+        level = "error" if p.severity is Severity.ERROR else "warning"
+        out.write(
+            f"::{level} file={_escape(p.file, prop=True)},line={p.line},col={p.column},"
+            f"title={p.code}::{_escape(p.msg(lang))}\n"
+        )
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}

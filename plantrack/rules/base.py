@@ -1,0 +1,95 @@
+"""What a rule is: a code, a severity, a summary citing the scheme, a check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any, Literal
+
+from plantrack.models import Plan, Unit
+from plantrack.problems import Msg, Severity
+from plantrack.project import Project
+from plantrack.tracking import Step, all_steps
+
+Where = Literal["plans", "schedule"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's finding, located by its path in the data; positions come later."""
+
+    path: tuple[Any, ...]
+    msg: Msg
+    key: bool = False  # point at the key rather than its value
+    where: Where = "plans"
+
+
+@dataclass
+class Context:
+    """What a check may read: the loaded district and the reference date."""
+
+    project: Project
+    as_of: date
+
+    @cached_property
+    def steps(self) -> dict[str, list[Step]]:
+        return all_steps(self.project.plans, self.project.schedule, self.as_of)
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self.project.plans.units
+
+    def plans(self, *kinds: str) -> Iterator[tuple[str, Plan]]:
+        """The valid plans of a kind the schedule has, of the given kinds (all if none)."""
+        scheduled = self.project.schedule.kinds
+        for pid, plan in self.project.plans.plans.items():
+            if plan.kind in scheduled and (not kinds or plan.kind in kinds):
+                yield pid, plan
+
+    def unit_type(self, uid: str | None) -> str | None:
+        unit = self.units.get(uid) if uid else None
+        return unit.type if unit else None
+
+    def is_known_unit(self, uid: str) -> bool:
+        return uid in self.units or uid in self.project.broken_units
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: Msg  # one line, citing R#/D# where the scheme is the reason
+    doc: str  # What it does / Why / Example: `plantrack rules CODE` prints it
+    check: Check | None = None  # None: the loader reports it while reading
+
+
+def rule(
+    code: str, name: str, summary_en: str, summary_zh: str, severity: Severity = Severity.ERROR
+) -> Callable[[Check], Rule]:
+    """Make a check function into a Rule; its docstring is the rule's doc."""
+
+    def wrap(fn: Check) -> Rule:
+        return Rule(code, name, severity, Msg(summary_en, summary_zh), _dedent(fn.__doc__ or ""), fn)
+
+    return wrap
+
+
+def loader_rule(code: str, name: str, summary_en: str, summary_zh: str, doc: str) -> Rule:
+    return Rule(code, name, Severity.ERROR, Msg(summary_en, summary_zh), _dedent(doc))
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)
+
+
+def milestone_path(pid: str, mid: str, field: str | None = None) -> tuple[str, ...]:
+    path = ("plans", pid, "milestones", mid)
+    return path + (field,) if field else path

@@ -1,0 +1,333 @@
+"""Structural rules (PT1xx): references resolve, the order of steps holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plantrack.models import PHASE_END
+from plantrack.problems import Msg
+from plantrack.rules.base import Context, Finding, milestone_path, rule
+from plantrack.suggest import did_you_mean
+
+# Order edges that a scheme rule reports in its own words (R1, R11), so the
+# generic order rules do not report the same fact twice.
+COVERED_EDGES = {("master", "draft-for-comments", "party-proposal")}
+
+
+def covered(ctx: Context, kind: str, mid: str, before: str) -> bool:
+    start = ctx.project.schedule.kinds[kind].start  # type: ignore[index]
+    return before == start or (kind, mid, before) in COVERED_EDGES
+
+
+@rule("PT104", "unknown-unit", "A unit id that no unit in `units:` has", "引用了 units 中不存在的单位")
+def unknown_unit(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: checks every reference to a unit (a plan's owner, a milestone's
+    `by` and `to`, a commission's `to`, a unit's `host`) against `units:`, with a
+    "did you mean".
+    Why: "who owes what" is answered through these ids.
+    Example (fails): `owner: eud` when the unit is `edu`. Passes: `owner: edu`.
+    """
+
+    def check(uid: str | None, path: tuple[str, ...]) -> Iterator[Finding]:
+        if uid is not None and not ctx.is_known_unit(uid):
+            hint = did_you_mean(uid, ctx.units)
+            yield Finding(path, Msg(f"unknown unit {uid!r}{hint.en}", f"未知的单位 {uid!r}{hint.zh}"))
+
+    for uid, unit in ctx.units.items():
+        yield from check(unit.host, ("units", uid, "host"))
+    for pid, plan in ctx.plans():
+        yield from check(plan.owner, ("plans", pid, "owner"))
+        if plan.commissioned:
+            yield from check(plan.commissioned.to, ("plans", pid, "commissioned", "to"))
+        for mid, record in plan.milestones.items():
+            if record:
+                yield from check(record.by, milestone_path(pid, mid, "by"))
+                yield from check(record.to, milestone_path(pid, mid, "to"))
+
+
+@rule(
+    "PT106",
+    "unknown-milestone",
+    "A milestone id the schedule does not have for the plan's kind",
+    "工作方案中该类规划没有此节点",
+)
+def unknown_milestone(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: checks each milestone a plan lists against the schedule's
+    milestones for the plan's kind, with a "did you mean".
+    Why: milestones are keyed by the schedule's ids (FORMAT.md); an unknown id is
+    a fact that no view would ever show.
+    Example (fails): `frist-draft: {done: 2020-06-03}`. Passes: `first-draft: …`.
+    """
+    for pid, plan in ctx.plans():
+        known = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
+        for mid in plan.milestones:
+            if mid not in known:
+                hint = did_you_mean(mid, known)
+                yield Finding(
+                    milestone_path(pid, mid),
+                    Msg(
+                        f"{plan.kind} plans have no milestone {mid!r}{hint.en}",
+                        f"{plan.kind} 类规划没有节点 {mid!r}{hint.zh}",
+                    ),
+                    key=True,
+                )
+
+
+@rule(
+    "PT107",
+    "unknown-after",
+    "The schedule's `after` names a milestone that does not exist",
+    "工作方案的 after 引用了不存在的节点",
+)
+def unknown_after(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: checks that every id in a schedule milestone's `after` list is a
+    milestone of the same kind.
+    Why: `after` is the basic procedure (R8); a dangling step breaks the order.
+    Example (fails): `after: [frist-draft]`. Passes: `after: [first-draft]`.
+    """
+    for kind, spec in ctx.project.schedule.kinds.items():
+        for mid, m in spec.milestones.items():
+            for i, before in enumerate(m.after):
+                if before not in spec.milestones:
+                    hint = did_you_mean(before, spec.milestones)
+                    yield Finding(
+                        ("kinds", kind, "milestones", mid, "after", i),
+                        Msg(
+                            f"{mid!r} follows unknown milestone {before!r}{hint.en}",
+                            f"{mid!r} 的前序节点 {before!r} 不存在{hint.zh}",
+                        ),
+                        where="schedule",
+                    )
+
+
+@rule("PT108", "after-cycle", "The schedule's `after` lists form a cycle", "工作方案的 after 形成循环")
+def after_cycle(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: follows `after` within each kind and reports a cycle once, at the
+    `after` of the first milestone on it, naming the whole loop.
+    Why: steps that wait on each other can never be done in order (R8).
+    Example (fails): `a: {after: [b]}`, `b: {after: [a]}`.
+    """
+    for kind, spec in ctx.project.schedule.kinds.items():
+        graph = {m: [b for b in s.after if b in spec.milestones] for m, s in spec.milestones.items()}
+        done: set[str] = set()
+        for start in graph:
+            cycle = _find_cycle(graph, start, done)
+            if cycle:
+                loop = " -> ".join(cycle + [cycle[0]])
+                yield Finding(
+                    ("kinds", kind, "milestones", cycle[0], "after"),
+                    Msg(
+                        f"milestones wait on each other: {loop}",
+                        f"节点相互等待,形成循环:{loop}",
+                    ),
+                    where="schedule",
+                )
+
+
+def _find_cycle(graph: dict[str, list[str]], start: str, done: set[str]) -> list[str] | None:
+    """Depth-first from start; marks finished nodes in `done` so each cycle is found once."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    stack: list[tuple[str, int]] = [(start, 0)]
+    while stack:
+        node, i = stack.pop()
+        if i == 0:
+            if node in done:
+                continue
+            path.append(node)
+            on_path.add(node)
+        if i < len(graph[node]):
+            stack.append((node, i + 1))
+            nxt = graph[node][i]
+            if nxt in on_path:
+                return path[path.index(nxt) :]
+            if nxt not in done:
+                stack.append((nxt, 0))
+        else:
+            path.pop()
+            on_path.discard(node)
+            done.add(node)
+    return None
+
+
+@rule("PT109", "done-in-future", "A done date after the reference date", "完成日期晚于基准日期")
+def done_in_future(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: reports a `done` date later than the reference date (`--as-of`,
+    default today).
+    Why: a record says what has been done; a future date is a typo or a promise.
+    Example (fails): `done: 2021-06-01` checked `--as-of 2020-09-15`.
+    """
+    for pid, plan in ctx.plans():
+        for mid, record in plan.milestones.items():
+            if record and record.done and record.done > ctx.as_of:
+                yield Finding(
+                    milestone_path(pid, mid, "done"),
+                    Msg(
+                        f"done on {record.done}, after the reference date {ctx.as_of}",
+                        f"完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
+                    ),
+                )
+
+
+@rule("PT110", "done-out-of-order", "A step done before a step it follows (R8)", "节点完成日期早于其前序节点(R8)")
+def done_out_of_order(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: where a milestone and a milestone it follows (`after`) are both
+    done, the follower's date must not be earlier.
+    Why: R8, "严格前期研究、文本起草、衔接协调、征求意见、规划论证、审批等基本程序".
+    Example (fails): `first-draft: {done: 2020-06-03}`, `coordination: {done: 2020-05-01}`.
+    """
+    for pid, plan in ctx.plans():
+        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
+        for mid, record in plan.milestones.items():
+            if not (record and record.done) or mid not in specs:
+                continue
+            for before in specs[mid].after:
+                prior = plan.record(before)
+                if prior and prior.done and prior.done > record.done and not covered(ctx, plan.kind, mid, before):
+                    yield Finding(
+                        milestone_path(pid, mid, "done"),
+                        Msg(
+                            f"{mid!r} done on {record.done}, before {before!r} (done {prior.done}) that it follows",
+                            f"{mid!r} 完成于 {record.done},早于其前序节点 {before!r}(完成于 {prior.done})",
+                        ),
+                    )
+
+
+@rule(
+    "PT111",
+    "owner-type",
+    "A plan owned by a unit the scheme does not let compile it",
+    "规划的编制单位类型不符合工作方案",
+)
+def owner_type(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: checks the owner's unit type against the schedule's `owner_types`
+    for the plan's kind (the master plan: the DRC; township plans: a township; …).
+    Why: SCHEME.md's table of who compiles what.
+    Example (fails): a township plan owned by `edu` (a department).
+    """
+    for pid, plan in ctx.plans():
+        allowed = ctx.project.schedule.kinds[plan.kind].owner_types  # type: ignore[index]
+        utype = ctx.unit_type(plan.owner)
+        if utype is not None and utype not in allowed:
+            yield Finding(
+                ("plans", pid, "owner"),
+                Msg(
+                    f"a {plan.kind} plan is compiled by a unit of type {', '.join(allowed)}; {plan.owner!r} is a {utype}",
+                    f"{plan.kind} 类规划应由 {', '.join(allowed)} 类单位编制;{plan.owner!r} 为 {utype}",
+                ),
+            )
+
+
+@rule(
+    "PT112",
+    "tier",
+    "Special plans need a tier (key or general); other kinds have none",
+    "专项规划须注明重点或一般;其他规划不设层级",
+)
+def tier(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: requires `tier: key|general` on plans whose kind has tiers, and
+    refuses it on the others.
+    Why: key and general special plans are approved and issued differently (R2, R3).
+    Example (fails): a special plan without `tier:`. Passes: `tier: key`.
+    """
+    for pid, plan in ctx.plans():
+        tiers = ctx.project.schedule.kinds[plan.kind].tiers  # type: ignore[index]
+        if tiers and plan.tier is None:
+            yield Finding(
+                ("plans", pid),
+                Msg(
+                    f"{plan.kind} plans need `tier: {'|'.join(tiers)}`",
+                    f"{plan.kind} 类规划须注明 `tier: {'|'.join(tiers)}`",
+                ),
+                key=True,
+            )
+        elif not tiers and plan.tier is not None:
+            yield Finding(
+                ("plans", pid, "tier"),
+                Msg(
+                    f"{plan.kind} plans have no tier",
+                    f"{plan.kind} 类规划不设层级",
+                ),
+                key=True,
+            )
+
+
+@rule(
+    "PT113",
+    "schedule-reference",
+    "The schedule names a phase or start milestone it does not define",
+    "工作方案引用了未定义的阶段或启动节点",
+)
+def schedule_reference(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: checks that every `end of phase X` names a phase, and that a
+    kind's `start` names one of its milestones.
+    Why: a deadline at the end of a phase that does not exist is no deadline.
+    Example (fails): `due: end of phase drafting` when the phases are research,
+    compilation and review.
+    """
+    schedule = ctx.project.schedule
+    for kind, spec in schedule.kinds.items():
+        if spec.start is not None and spec.start not in spec.milestones:
+            yield Finding(
+                ("kinds", kind, "start"),
+                Msg(
+                    f"start milestone {spec.start!r} is not a {kind} milestone",
+                    f"启动节点 {spec.start!r} 不是 {kind} 类的节点",
+                ),
+                where="schedule",
+            )
+        for mid, m in spec.milestones.items():
+            if m.due.startswith(PHASE_END):
+                phase = m.due[len(PHASE_END) :].strip()
+                if phase not in schedule.phases:
+                    hint = did_you_mean(phase, schedule.phases)
+                    yield Finding(
+                        ("kinds", kind, "milestones", mid, "due"),
+                        Msg(
+                            f"no phase {phase!r}{hint.en}",
+                            f"没有阶段 {phase!r}{hint.zh}",
+                        ),
+                        where="schedule",
+                    )
+
+
+@rule("PT114", "kind-not-scheduled", "A plan of a kind the schedule does not cover", "工作方案未涵盖该类规划")
+def kind_not_scheduled(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: reports a plan whose kind has no entry under the schedule's `kinds:`.
+    Why: without the schedule's milestones the plan cannot be tracked.
+    Example (fails): a research topic in a district whose schedule lists no `research` kind.
+    """
+    kinds = ctx.project.schedule.kinds
+    for pid, plan in ctx.project.plans.plans.items():
+        if plan.kind not in kinds:
+            yield Finding(
+                ("plans", pid, "kind"),
+                Msg(
+                    f"the schedule has no {plan.kind!r} plans",
+                    f"工作方案中没有 {plan.kind!r} 类规划",
+                ),
+            )
+
+
+STRUCTURE_RULES = (
+    kind_not_scheduled,
+    unknown_unit,
+    unknown_milestone,
+    unknown_after,
+    after_cycle,
+    done_in_future,
+    done_out_of_order,
+    owner_type,
+    tier,
+    schedule_reference,
+)

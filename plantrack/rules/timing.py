@@ -1,0 +1,48 @@
+"""Rules about time (PT3xx): what the reference date makes late."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plantrack.problems import Msg, Severity
+from plantrack.rules.base import Context, Finding, milestone_path, rule
+from plantrack.state import State
+
+
+@rule(
+    "PT301",
+    "overdue",
+    "A milestone not done by its deadline (D1–D15, or the plan's own)",
+    "节点逾期未完成(D1–D15 或规划自定期限)",
+    severity=Severity.WARNING,
+)
+def overdue(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: reports each milestone whose state is overdue at the reference
+    date: not done, and its due date (the plan's own, else the scheme's) has
+    passed. It points at the milestone if the plan lists it, else at the plan.
+    A warning: `check` still exits 0, unless `--fail-on-overdue` is given.
+    Why: the scheme's deadlines D1–D15; "要强化督促检查" (R12).
+    Example (warns at 2020-09-15): a special plan with `first-draft` not done
+    (due 2020-05-31, D10).
+    """
+    for pid, plan in ctx.plans():
+        for step in ctx.steps[pid]:
+            if step.state is not State.OVERDUE:
+                continue
+            ref = f", {step.spec.ref}" if step.spec.ref else ""
+            if step.id in plan.milestones:
+                path, key = milestone_path(pid, step.id), True
+            else:
+                path, key = ("plans", pid), True
+            yield Finding(
+                path,
+                Msg(
+                    f"{step.id!r} ({step.spec.name}) is overdue: due {step.due}{ref}, {step.days_late} days late",
+                    f"{step.id!r}({step.spec.name})逾期未完成:期限 {step.due}{ref},已逾期 {step.days_late} 天",
+                ),
+                key=key,
+            )
+
+
+TIMING_RULES = (overdue,)
