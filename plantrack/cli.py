@@ -75,7 +75,21 @@ def main(argv: list[str] | None = None) -> int:
         return e.exit_code
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: one line for the user, the traceback in a log
+        log = _write_crash_log(e)
+        print(f"plantrack: internal error ({type(e).__name__}: {e}); this is a bug, details in {log}", file=sys.stderr)
+        return 3
     return result if isinstance(result, int) else 0
+
+
+def _write_crash_log(error: BaseException) -> str:
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix="plantrack-crash-", suffix=".log", delete=False) as f:
+        f.write(f"plantrack {__version__}\nargv: {sys.argv}\n\n")
+        f.write("".join(traceback.format_exception(error)))
+    return f.name
 
 
 def _click_exceptions():  # type: ignore[no-untyped-def]

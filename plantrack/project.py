@@ -7,6 +7,7 @@ problems it found, located at file:line:column, so `check` reports them all.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from plantrack.problems import Msg, PlantrackError, Problem, Severity
 from plantrack.suggest import did_you_mean
 
 PLANS_FILE = "plans.yaml"
+_SCHEDULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 SCHEDULES_DIR = "schedules"
 
 
@@ -136,6 +138,18 @@ def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list
                     "缺少 'schedule' 或其为空:请写明本区遵循的工作方案,如 'schedule: fyp14'",
                 ),
                 key="schedule" not in src.data,
+            )
+        ]
+    if not _SCHEDULE_NAME.fullmatch(name):
+        # A name, not a path: `schedule: ../../etc/passwd` must not read outside schedules/.
+        return None, [
+            src.problem(
+                "PT006",
+                ("schedule",),
+                Msg(
+                    f"schedule {name!r} is not a schedule name: use letters, digits, '-' and '_', e.g. 'fyp14'",
+                    f"工作方案名称 {name!r} 无效:只能包含字母、数字、'-' 和 '_',如 'fyp14'",
+                ),
             )
         ]
     schedule_path = find_schedule(plans_path, name)

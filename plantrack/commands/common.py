@@ -19,9 +19,7 @@ class Lang(str, Enum):
 
 AsOf = Annotated[
     str | None,
-    typer.Option(
-        "--as-of", metavar="YYYY-MM-DD", help=t("Reference date (default: today).", "基准日期(默认今天)。")
-    ),
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("Reference date (default: today).", "基准日期(默认今天)。")),
 ]
 File = Annotated[
     Path | None,

@@ -14,9 +14,7 @@ from plantrack.lang import t
 def rules(
     code: Annotated[
         str | None,
-        typer.Argument(
-            metavar="CODE", help=t("A rule code, e.g. PT201.", "规则代码,如 PT201。")
-        ),
+        typer.Argument(metavar="CODE", help=t("A rule code, e.g. PT201.", "规则代码,如 PT201。")),
     ] = None,
     lang: LangOpt = None,
 ) -> int:

@@ -377,6 +377,15 @@ def leading_group(ctx: Context) -> Iterator[Finding]:
     Example (fails): an office unit with `host: gov`, or no leading group at all.
     """
     types = [u.type for u in ctx.units.values()]
+    groups = [uid for uid, u in ctx.units.items() if u.type == "leading-group"]
+    for uid in groups[1:]:
+        yield Finding(
+            ("units", uid, "type"),
+            Msg(
+                f"a second leading group; the district has one, {groups[0]!r} (R13)",
+                f"出现第二个领导小组;本区已有 {groups[0]!r}(R13)",
+            ),
+        )
     if "leading-group" not in types:
         yield Finding(
             ("units",),

@@ -114,9 +114,11 @@ def after_cycle(ctx: Context) -> Iterator[Finding]:
     for kind, spec in ctx.project.schedule.kinds.items():
         graph = {m: [b for b in s.after if b in spec.milestones] for m, s in spec.milestones.items()}
         done: set[str] = set()
+        reported: set[frozenset[str]] = set()
         for start in graph:
             cycle = _find_cycle(graph, start, done)
-            if cycle:
+            if cycle and frozenset(cycle) not in reported:
+                reported.add(frozenset(cycle))
                 loop = " -> ".join(cycle + [cycle[0]])
                 yield Finding(
                     ("kinds", kind, "milestones", cycle[0], "after"),
@@ -319,7 +321,62 @@ def kind_not_scheduled(ctx: Context) -> Iterator[Finding]:
             )
 
 
+# (kind, milestone, field) whose parties a scheme rule checks in its own words
+# (R2–R5, R10): the generic check leaves them to it.
+SCHEME_CHECKED_PARTIES = {
+    ("special", "gov-review", "by"),
+    ("special", "issued", "by"),
+    ("special", "filed", "to"),
+    ("regional", "filed", "to"),
+    ("township", "submitted", "to"),
+    ("township", "approved", "by"),
+    ("township", "filed", "to"),
+    ("evaluation", "gov-review", "by"),
+    ("evaluation", "congress-review", "to"),
+    ("evaluation", "city-report", "to"),
+}
+
+
+@rule(
+    "PT115",
+    "party-type",
+    "A milestone's `by` or `to` unit is not of a type the schedule names",
+    "节点的办理或报送单位类型与工作方案不符",
+)
+def party_type(ctx: Context) -> Iterator[Finding]:
+    """
+    What it does: where a milestone records who approved or issued it (`by`) or
+    whom it went to (`to`), that unit's type must be one the schedule lists for
+    the step (`owner` meaning the plan's own unit). Steps a scheme rule covers in
+    its own words (R2–R5, R10) are left to that rule.
+    Why: "who approves, issues or receives it" is part of the scheme.
+    Example (fails): `start-approval: {done: 2019-10-25, by: edu}` (the schedule
+    says the government approves). Passes: `by: gov`.
+    """
+    for pid, plan in ctx.plans():
+        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
+        for mid, record in plan.milestones.items():
+            if record is None or mid not in specs:
+                continue
+            for field in ("by", "to"):
+                uid = getattr(record, field)
+                allowed = getattr(specs[mid], field)
+                utype = ctx.unit_type(uid)
+                if utype is None or (plan.kind, mid, field) in SCHEME_CHECKED_PARTIES:
+                    continue
+                if utype not in allowed and not (uid == plan.owner and "owner" in allowed):
+                    want = ", ".join(allowed) if allowed else "none (the schedule names no one)"
+                    yield Finding(
+                        milestone_path(pid, mid, field),
+                        Msg(
+                            f"{mid!r} {field} {uid!r} ({utype}): the schedule expects {want}",
+                            f"{mid!r} 的 {field} 单位 {uid!r}({utype})与工作方案不符:应为 {want}",
+                        ),
+                    )
+
+
 STRUCTURE_RULES = (
+    party_type,
     kind_not_scheduled,
     unknown_unit,
     unknown_milestone,

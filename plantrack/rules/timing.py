@@ -30,18 +30,17 @@ def overdue(ctx: Context) -> Iterator[Finding]:
         for step in ctx.steps[pid]:
             if step.state is not State.OVERDUE:
                 continue
-            ref = f", {step.spec.ref}" if step.spec.ref else ""
-            if step.id in plan.milestones:
-                path, key = milestone_path(pid, step.id), True
-            else:
-                path, key = ("plans", pid), True
+            own = step.record is not None and step.record.due is not None
+            ref_en = ", the plan's own date" if own else f", {step.spec.ref}" if step.spec.ref else ""
+            ref_zh = ",规划自定期限" if own else f",{step.spec.ref}" if step.spec.ref else ""
+            path = milestone_path(pid, step.id) if step.id in plan.milestones else ("plans", pid)
             yield Finding(
                 path,
                 Msg(
-                    f"{step.id!r} ({step.spec.name}) is overdue: due {step.due}{ref}, {step.days_late} days late",
-                    f"{step.id!r}({step.spec.name})逾期未完成:期限 {step.due}{ref},已逾期 {step.days_late} 天",
+                    f"{pid}/{step.id} ({step.spec.name}) is overdue: due {step.due}{ref_en}, {step.days_late} days late",
+                    f"{pid}/{step.id}({step.spec.name})逾期未完成:期限 {step.due}{ref_zh},已逾期 {step.days_late} 天",
                 ),
-                key=key,
+                key=True,
             )
 
 

@@ -1,0 +1,54 @@
+"""Shared test helpers: the repository root, districts in tmp_path, the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_district(folder: Path, text: str | bytes, schedule: str | None = None) -> Path:
+    """Write plans.yaml and a copy of the schedules into folder; return the plans path."""
+    sched_dir = folder / "schedules"
+    if schedule is None:
+        shutil.copytree(REPO / "schedules", sched_dir, dirs_exist_ok=True)
+    else:
+        sched_dir.mkdir(exist_ok=True)
+        (sched_dir / "fyp14.yaml").write_text(schedule, encoding="utf-8")
+    path = folder / "plans.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_problems(path: Path, as_of: date):
+    """Load and run every rule, as `plantrack check` does; returns the problems."""
+    from plantrack import project, rules
+
+    loaded, problems = project.load(path)
+    if loaded is not None:
+        problems += rules.run(loaded, as_of)
+    return sorted(problems)
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run the CLI in-process: cli(*args) -> (exit code, stdout, stderr)."""
+    from plantrack.cli import main
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("PLANTRACK_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
