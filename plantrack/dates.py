@@ -61,6 +61,8 @@ _PART_DAY: dict[str, int | None] = {
 def _day(year: int, month: int, day: int | None) -> date:
     if not 1 <= month <= 12:
         raise DateFormatError(f"month {month} does not exist", f"没有{month}月")
+    if year < 1:
+        raise DateFormatError(f"year {year} does not exist", f"没有{year}年")
     last = (date(year, month, 1) + relativedelta(day=31)).day
     if day is None:
         day = last

@@ -7,6 +7,7 @@ problems it found, located at file:line:column, so `check` reports them all.
 
 from __future__ import annotations
 
+import gc
 import re
 import types
 import typing
@@ -80,6 +81,12 @@ def find_schedule(plans_path: Path, name: str) -> Path | None:
     return None
 
 
+def _known_schedules(plans_path: Path) -> list[str]:
+    """Every schedule name find_schedule could find, for "did you mean"."""
+    folder = plans_path.resolve().parent
+    return sorted({p.stem for f in (folder, *folder.parents) for p in (f / SCHEDULES_DIR).glob("*.yaml")})
+
+
 def display_name(path: Path) -> str:
     """A path as the user would type it: relative when inside the current folder."""
     if not path.is_absolute():
@@ -107,7 +114,7 @@ def read_source(path: Path, *, spans: bool = False) -> tuple[Source, list[Proble
     except yamlread.YamlError as e:
         return src, [Problem(src.display, e.line, e.column, e.code, Severity.ERROR, e.msg)]
     if not isinstance(src.data, dict):
-        what = "empty" if src.data is None else f"a {type(src.data).__name__}"
+        what = "empty" if src.data is None else "a list" if isinstance(src.data, list) else "a single value"
         zh = "为空" if src.data is None else "不是映射"
         return src, [
             src.problem(
@@ -124,6 +131,19 @@ def read_source(path: Path, *, spans: bool = False) -> tuple[Source, list[Proble
 
 def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list[Problem]]:
     """Read and validate plans.yaml and its schedule. Never raises for bad input."""
+    # Reading builds millions of small objects on a big district and none of
+    # them form cycles: the cyclic collector would only rescan them, over and
+    # over (about half the load time, PERFORMANCE.md).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(plans_path, spans)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]:
     src, problems = read_source(plans_path, spans=spans)
     if problems:
         return None, problems
@@ -154,8 +174,7 @@ def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list
         ]
     schedule_path = find_schedule(plans_path, name)
     if schedule_path is None:
-        folder = plans_path.resolve().parent / SCHEDULES_DIR
-        known = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+        known = _known_schedules(plans_path)
         hint = did_you_mean(name, known)
         return None, [
             src.problem(

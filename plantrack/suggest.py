@@ -9,8 +9,25 @@ from plantrack.problems import Msg
 
 
 def closest(name: object, known: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The best of difflib's close matches, fewest edits first: a swapped pair of
+    letters (`dnoe`) is one edit from `done`, two from `note`."""
+    text = str(name)
+    matches = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
+    return min(matches, key=lambda m: _edits(text, m)) if matches else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, transpositions."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def did_you_mean(name: object, known: Iterable[str]) -> Msg:

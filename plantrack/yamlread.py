@@ -72,7 +72,12 @@ class YamlError(Exception):
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    """Bytes to text: UTF-8 (with or without BOM), or UTF-16/32 with a BOM."""
+    if data.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):  # before UTF-16: its BOM starts the same
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise YamlError("PT004", 1, 1, Msg("not valid UTF-32 text", "不是有效的 UTF-32 文本")) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -143,14 +148,47 @@ def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
     except YamlError:
         raise
     except Exception as e:  # libyaml and ruamel raise more than YAMLError
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = getattr(e, "problem", None) or str(e) or type(e).__name__
-        context = getattr(e, "context", None)
-        text_en = f"{context}: {problem}" if context else str(problem)
-        raise YamlError("PT001", line, col, Msg(f"YAML syntax: {text_en}", f"YAML 语法错误:{text_en}")) from None
+        raise _located(e, text) from None
     finally:
         parser.dispose()
+
+
+def _located(e: Exception, text: str) -> YamlError:
+    """Turn whatever the parser raised into one located, one-line problem."""
+    if hasattr(e, "position") and hasattr(e, "character"):  # a reader error: an offset only
+        # libyaml counts this offset in UTF-8 bytes, not characters.
+        offset = len(text.encode("utf-8")[: e.position].decode("utf-8", errors="ignore"))
+        line, col = _line_col(text, offset)
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        return YamlError(
+            "PT004",
+            line,
+            col,
+            Msg(
+                f"character U+{ord(char):04X} is not allowed in YAML text",
+                f"YAML 文本中不允许出现字符 U+{ord(char):04X}",
+            ),
+        )
+    mark = getattr(e, "problem_mark", None)
+    context_mark = getattr(e, "context_mark", None)
+    # libyaml reports some errors where it gave up, at the end of the file;
+    # the construct it was reading (an unclosed quote) starts at the context mark.
+    if mark is None or (context_mark is not None and mark.index >= len(text.rstrip())):
+        mark = context_mark or mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(e, "problem", None) or type(e).__name__)
+    context = getattr(e, "context", None)
+    en = f"{context}: {problem}" if context else problem
+    zh = en
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        en += " (a tab: YAML is indented with spaces only)"
+        zh += "(制表符:YAML 只能用空格缩进)"
+    return YamlError("PT001", line, col, Msg(f"YAML syntax: {en}", f"YAML 语法错误:{zh}"))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    offset = max(0, min(offset, len(text)))
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _build(parser: Any, pos: Positions, spans: bool, budget: int, ev: Any) -> Any:

@@ -26,6 +26,7 @@ CORPUS = ROOT / "tests" / "corpus" / "hostile"
 MANIFEST: dict[str, dict[str, Any]] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.name != "expected.json")
 FORMATS = ["text", "json"]
+OPTIONS = ["--as-of", "2020-09-15", "--lang", "en"]
 LIMIT = 5.0  # seconds, start-up included
 # PATH:LINE:COL: CODE [severity] message
 TEXT_LINE = re.compile(
@@ -34,12 +35,10 @@ TEXT_LINE = re.compile(
 
 
 def run_check(path: Path, fmt: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    cmd = [sys.executable, "-m", "plantrack", "check", "--file", str(path),
-           "--as-of", "2020-09-15", "--format", fmt, "--lang", "en"]
+    cmd = [sys.executable, "-m", "plantrack", "check", "--file", str(path), "--format", fmt, *OPTIONS]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     start = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          env=env, timeout=60)
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env, timeout=60)
     return proc, time.monotonic() - start
 
 
@@ -58,9 +57,15 @@ def assert_reported(path: Path, fmt: str, expected: dict[str, Any], file: str) -
     assert "Traceback" not in output, output
     assert elapsed < LIMIT, f"took {elapsed:.1f} s"
     assert proc.returncode == expected["exit"], output
+    if fmt == "text":  # one line per problem, then the summary
+        lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        assert all(TEXT_LINE.fullmatch(line) for line in lines[:-1]), output
     want = (expected["code"], expected["line"], expected["column"])
-    hits = [p for p in problems(proc, fmt)
-            if (p["code"], p["line"], p["column"]) == want and Path(p["file"]).as_posix().endswith(file)]
+    hits = [
+        p
+        for p in problems(proc, fmt)
+        if (p["code"], p["line"], p["column"]) == want and Path(p["file"]).as_posix().endswith(file)
+    ]
     assert hits, f"no {want} in {file}:\n{output}"
     if "message" in expected:
         assert any(expected["message"] in p["message"] for p in hits), output

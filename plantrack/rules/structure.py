@@ -119,9 +119,10 @@ def after_cycle(ctx: Context) -> Iterator[Finding]:
             cycle = _find_cycle(graph, start, done)
             if cycle and frozenset(cycle) not in reported:
                 reported.add(frozenset(cycle))
+                index = spec.milestones[cycle[0]].after.index(cycle[1] if len(cycle) > 1 else cycle[0])
                 loop = " -> ".join(cycle + [cycle[0]])
                 yield Finding(
-                    ("kinds", kind, "milestones", cycle[0], "after"),
+                    ("kinds", kind, "milestones", cycle[0], "after", index),
                     Msg(
                         f"milestones wait on each other: {loop}",
                         f"节点相互等待,形成循环:{loop}",

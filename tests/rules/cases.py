@@ -83,7 +83,7 @@ def special(milestones: str, tier: str = "key", owner: str = "edu") -> str:
 
 CASES: list[Case] = [
     # --- PT0xx: the file cannot be read --------------------------------------
-    fail("PT001", doc="schedule: fyp14\nunits: {drc: {name: x, type: drc}\n", where=[(3, 1)]),
+    fail("PT001", doc="schedule: fyp14\nunits: {drc: {name: x, type: drc}\n", where=[(2, 8)]),
     ok("PT001"),
     fail("PT002", doc=BASE + "  eval: {name: 又一个, kind: evaluation, owner: drc}\n", where=[(BASE_LINES + 1, 3)]),
     ok("PT002"),
@@ -123,7 +123,7 @@ CASES: list[Case] = [
     ok("PT107"),
     fail("PT108", schedule=("      topic-set:\n        name: 确定研究课题\n",
                             "      topic-set:\n        name: 确定研究课题\n        after: [results]\n"),
-         where=[(0, 16)], in_schedule=True),
+         where=[(0, 17)], in_schedule=True),
     ok("PT108"),
     fail("PT109", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
          "      topic-set: {done: 2019-10-20}\n      results: {done: 2019-11-20}\n",

@@ -1,0 +1,179 @@
+"""Validate an edited plans.yaml, then write it atomically, or refuse and touch nothing.
+
+The edited text is written once, to a temporary file beside the target, and
+that file is what gets validated (so the schedule is found exactly as for the
+real file) and then renamed over the target. Until os.replace the original is
+untouched; if anything fails before, the temporary file is removed.
+
+Policy on files that already have errors: an edit is refused only if it adds
+an error (compared by rule code and message, since line numbers shift). A
+district with one broken plan can still record progress on the others.
+Warnings (overdue milestones) never block an edit. A file that cannot be
+read at all (YAML syntax, encoding) cannot be edited: there are no spans.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import stat
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from plantrack import project as project_mod
+from plantrack import rules
+from plantrack.problems import Msg, PlantrackError, Problem, Severity
+from plantrack.project import Project
+
+EXIT_REFUSED = 1  # the edit would add a rule error
+EXIT_CONFLICT = 3  # the file changed on disk, or could not be written
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+@dataclass
+class Original:
+    path: Path  # as the user named it
+    target: Path  # where the bytes live: a symlink's target, so the link survives
+    raw: bytes
+    st: os.stat_result
+    project: Project
+    errors: list[Problem]
+
+    @property
+    def text(self) -> str:
+        return self.project.plans_src.text
+
+    @property
+    def display(self) -> str:
+        return self.project.plans_src.display
+
+
+def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> list[Problem]:
+    if loaded is not None:
+        problems = problems + rules.run(loaded, as_of)
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def read(path: Path, as_of: date) -> Original:
+    """Load the file with spans, and keep its exact bytes to detect later changes."""
+    loaded, problems = project_mod.load(path, spans=True)
+    if loaded is None:
+        first = min(problems)
+        raise PlantrackError(
+            Msg(
+                f"{first.file}:{first.line}:{first.column}: {first.msg.en} ({first.code}): fix this before editing",
+                f"{first.file}:{first.line}:{first.column}:{first.msg.zh}({first.code}):请先修正再编辑",
+            ),
+            2,
+        )
+    target = Path(os.path.realpath(path))
+    raw = target.read_bytes()
+    original = Original(path, target, raw, target.stat(), loaded, _errors(loaded, problems, as_of))
+    if _decode(raw) != original.text:
+        raise _conflict(original.display)
+    return original
+
+
+def _decode(raw: bytes) -> str:
+    from plantrack import yamlread
+
+    try:
+        return yamlread.decode(raw)
+    except yamlread.YamlError:
+        return ""
+
+
+def _encode(text: str, raw: bytes) -> bytes:
+    """The new text in the original's encoding, with its BOM if it had one."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
+def _conflict(display: str) -> PlantrackError:
+    return PlantrackError(
+        Msg(
+            f"{display} changed on disk while plantrack was editing it: nothing written; run the command again",
+            f"{display} 在编辑期间被其他程序修改:未写入;请重新运行命令",
+        ),
+        EXIT_CONFLICT,
+    )
+
+
+def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
+    shown_en = "; ".join(f"{p.code} {p.msg.en} (line {p.line})" for p in added)
+    shown_zh = ";".join(f"{p.code} {p.msg.zh}(第 {p.line} 行)" for p in added)
+    return PlantrackError(
+        Msg(f"edit refused, {original.display} unchanged: {shown_en}", f"已拒绝修改,{original.display} 未改动:{shown_zh}"),
+        EXIT_REFUSED,
+    )
+
+
+def write(original: Original, new_text: str, as_of: date) -> None:
+    """Validate `new_text` and put it in place of the original, atomically."""
+    data = _encode(new_text, original.raw)
+    folder = original.target.parent
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{original.target.name}.", suffix=".plantrack-tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, stat.S_IMODE(original.st.st_mode))
+        with contextlib.suppress(OSError):  # keep the owner where we may (as root); else ours
+            os.chown(tmp, original.st.st_uid, original.st.st_gid)
+        loaded, problems = project_mod.load(tmp)
+        after = _errors(loaded, problems, as_of)
+        added = list((Counter(_key(p) for p in after) - Counter(_key(p) for p in original.errors)).elements())
+        if added:
+            new = [p for p in after if _key(p) in added]
+            raise _refusal(original, [dataclasses.replace(p, file=original.display) for p in new])
+        # Last moment before the rename: refuse if someone else wrote the file meanwhile.
+        if _current_bytes(original.target) != original.raw:
+            raise _conflict(original.display)
+        try:
+            os.replace(tmp, original.target)
+        except OSError as e:
+            raise PlantrackError(
+                Msg(
+                    f"cannot write {original.display}: {e.strerror or e}; the file is unchanged",
+                    f"无法写入 {original.display}:{e.strerror or e};文件未改动",
+                ),
+                EXIT_CONFLICT,
+            ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _current_bytes(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:  # removed or unreadable now: as changed as it gets
+        return None
+
+
+def _key(p: Problem) -> tuple[str, str]:
+    return p.code, p.msg.en
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

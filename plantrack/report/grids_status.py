@@ -1,0 +1,137 @@
+"""`status` and `status PLAN` as Grids, in one language."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from plantrack.report import labels as L
+from plantrack.report.grid import Cell, Column, Grid
+from plantrack.state import WORST_FIRST, State
+from plantrack.views.common import Party
+from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
+
+PLANS = ("plans", "规划")
+MILESTONES = ("milestones", "节点")
+
+
+def _state(state: State, lang: str) -> Cell:
+    return Cell(L.state(state, lang), state.value)
+
+
+def progress(row: PlanRow) -> Cell:
+    return Cell(f"{row.done}/{row.total}", bar=(row.done, row.total))
+
+
+def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
+    """One row per plan; without the owner column when the grid is one unit's plans."""
+    w = lambda key: L.word(key, lang)  # noqa: E731
+    columns = (
+        Column(w("id")),
+        Column(w("plan"), wrap=True, min_width=12),
+        Column(w("kind")),
+        Column(w("owner"), wrap=True, min_width=6),
+        Column(w("progress")),
+        Column(w("next"), wrap=True, min_width=6),
+        Column(w("due")),
+        Column(w("days_left"), justify="right"),
+        Column(w("state")),
+    )
+    rows = []
+    for r in view.rows:
+        nxt = r.next
+        rows.append(
+            (
+                Cell(r.id, "bold"),
+                Cell(r.plan.name),
+                Cell(L.kind(r.plan.kind, lang, short=True)),
+                Cell(r.owner_name),
+                progress(r),
+                Cell(nxt.spec.name if nxt else ""),
+                Cell(nxt.due.isoformat() if nxt and nxt.due else ""),
+                Cell("" if r.days_left is None else str(r.days_left), nxt.state.value if nxt else None),
+                _state(r.state, lang),
+            )
+        )
+    if not owner:
+        columns = columns[:3] + columns[4:]
+        rows = [row[:3] + row[4:] for row in rows]
+    return Grid(
+        columns,
+        tuple(rows),
+        footer=L.footer(view.counts, view.as_of.isoformat(), view.window, lang, PLANS),
+        empty=w("no_rows"),
+    )
+
+
+def party_text(parties: tuple[Party, ...], lang: str) -> str:
+    """Unit names as written; a type the data does not narrow to one unit, in words."""
+    out = []
+    for p in parties:
+        if p.name:
+            out.append(p.name)
+        elif p.unit:
+            out.append(p.unit)
+        elif p.type:
+            out.append(L.unit_type(p.type, lang) + (" (未指明)" if lang == "zh" else " (not recorded)"))
+    return "、".join(out) if lang == "zh" else ", ".join(out)
+
+
+def basis(s: StepRow, lang: str) -> str:
+    """Where the due date comes from: the plan's own, or the scheme (its D#)."""
+    if s.own_due:
+        return L.word("own_due", lang)
+    return s.step.spec.ref or L.word("scheme_due", lang)
+
+
+def plan_grid(d: PlanDetail, lang: str) -> Grid:
+    w = lambda key: L.word(key, lang)  # noqa: E731
+    r = d.row
+    kind = L.kind(r.plan.kind, lang)
+    if r.plan.tier:
+        kind += f" ({L.pair(L.TIERS[r.plan.tier], lang)})"
+    sep = L.COLON if lang == "zh" else ": "
+    facts = [
+        f"{w('kind')}{sep}{kind}",
+        f"{w('owner')}{sep}{r.owner_name}",
+        f"{w('progress')}{sep}{r.done}/{r.total}",
+        f"{w('state')}{sep}{L.state(r.state, lang)}",
+    ]
+    preamble = [f"{r.id}  {r.plan.name}", "  ·  ".join(facts)]
+    if r.plan.note:
+        preamble.append(f"{w('note')}{sep}{r.plan.note}")
+    columns = (
+        Column(w("milestone")),
+        Column(L.pair(("name", "名称"), lang), wrap=True, min_width=8),
+        Column(w("due")),
+        Column(w("basis")),
+        Column(w("done_on")),
+        Column(w("state")),
+        Column(w("days_late"), justify="right"),
+        Column(w("by"), wrap=True, min_width=6),
+        Column(w("to"), wrap=True, min_width=6),
+        Column(w("note"), wrap=True, min_width=10),
+    )
+    rows = []
+    for s in d.steps:
+        st = s.step
+        rows.append(
+            (
+                Cell(st.id, "bold"),
+                Cell(st.spec.name),
+                Cell(st.due.isoformat() if st.due else ""),
+                Cell(basis(s, lang), "dim"),
+                Cell(st.done.isoformat() if st.done and st.done <= r.as_of else ""),
+                _state(st.state, lang),
+                Cell("" if st.days_late is None else str(st.days_late), st.state.value),
+                Cell(party_text(s.by, lang)),
+                Cell(party_text(s.to, lang)),
+                Cell(st.note or ""),
+            )
+        )
+    counts = Counter(s.step.state for s in d.steps)
+    return Grid(
+        columns,
+        tuple(rows),
+        preamble=tuple(preamble),
+        footer=L.footer({s: counts[s] for s in WORST_FIRST}, r.as_of.isoformat(), d.window, lang, MILESTONES),
+    )

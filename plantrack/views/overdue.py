@@ -1,0 +1,97 @@
+"""`overdue`: milestones overdue or due soon, grouped by owner unit, most late first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from plantrack.models import Plan, PlansFile, Schedule
+from plantrack.state import DUE_SOON_DAYS, State, rank
+from plantrack.tracking import Step, all_steps
+from plantrack.views.common import pick_kind, pick_unit, unit_name
+
+SELECTED = frozenset({State.OVERDUE, State.DUE_SOON})
+
+
+@dataclass(frozen=True)
+class Item:
+    """One milestone of one plan, as the office chases it."""
+
+    plan_id: str
+    plan: Plan
+    step: Step
+    as_of: date
+
+    @property
+    def days_overdue(self) -> int | None:
+        return self.step.days_late if self.step.state is State.OVERDUE else None
+
+    @property
+    def days_left(self) -> int | None:
+        """Days until due; negative once it is past."""
+        return None if self.step.due is None else (self.step.due - self.as_of).days
+
+    def sort_key(self) -> tuple[int, int, date]:
+        # Overdue before due-soon; the most days late first; then the earliest due.
+        return (rank(self.step.state), -(self.days_overdue or 0), self.step.due or date.max)
+
+
+@dataclass(frozen=True)
+class Group:
+    unit: str
+    name: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class OverdueView:
+    as_of: date
+    window: int
+    groups: tuple[Group, ...]
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for g in self.groups for i in g.items]
+
+    @property
+    def any_overdue(self) -> bool:
+        return any(i.step.state is State.OVERDUE for i in self.items)
+
+
+def pending_items(
+    plans: PlansFile, schedule: Schedule, as_of: date, window: int, states: frozenset[State]
+) -> list[Item]:
+    """Every milestone in one of `states`, in plans.yaml's and the schedule's order."""
+    tracked = all_steps(plans, schedule, as_of, window)
+    return [
+        Item(pid, plans.plans[pid], s, as_of)
+        for pid, plan_steps in tracked.items()
+        for s in plan_steps
+        if s.state in states
+    ]
+
+
+def overdue(
+    plans: PlansFile,
+    schedule: Schedule,
+    as_of: date,
+    window: int = DUE_SOON_DAYS,
+    *,
+    unit: str | None = None,
+    kind: str | None = None,
+) -> OverdueView:
+    """Overdue and due-soon milestones by owner unit; the unit with the latest item first."""
+    unit = pick_unit(plans, unit) if unit is not None else None
+    kind = pick_kind(schedule, kind) if kind is not None else None
+    by_unit: dict[str, list[Item]] = {}
+    for item in pending_items(plans, schedule, as_of, window, SELECTED):
+        if (unit and item.plan.owner != unit) or (kind and item.plan.kind != kind):
+            continue
+        by_unit.setdefault(item.plan.owner, []).append(item)
+    # sorted() is stable: equal keys keep plans.yaml's order.
+    groups = [
+        Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)))
+        for uid, items in by_unit.items()
+    ]
+    groups.sort(key=lambda g: g.items[0].sort_key())
+    return OverdueView(as_of, window, tuple(groups))

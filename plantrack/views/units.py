@@ -1,0 +1,76 @@
+"""`units`: per unit, the plans it owns, what it still owes, its next deadline (督促检查)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from plantrack.models import PlansFile, Schedule, Unit
+from plantrack.state import DUE_SOON_DAYS, State
+from plantrack.views.common import NOT_DONE, pick_unit
+from plantrack.views.overdue import Item, pending_items
+from plantrack.views.status import PlanRow, StatusView, status
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: str
+    unit: Unit | None  # None: plans name an owner that `units:` lacks (check reports it)
+    plans: tuple[PlanRow, ...]  # worst first, as `status` orders them
+    pending: tuple[Item, ...]  # milestones not done, earliest due first
+
+    @property
+    def name(self) -> str:
+        return self.unit.name if self.unit else self.id
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.plans)
+
+    @property
+    def done(self) -> int:
+        return sum(r.done for r in self.plans)
+
+    def count(self, state: State) -> int:
+        return sum(i.step.state is state for i in self.pending)
+
+    @property
+    def next(self) -> Item | None:
+        """The next deadline still ahead (overdue ones are counted, not "next")."""
+        ahead = [i for i in self.pending if i.step.state is not State.OVERDUE]
+        return ahead[0] if ahead else None
+
+
+@dataclass(frozen=True)
+class UnitsView:
+    as_of: date
+    window: int
+    rows: tuple[UnitRow, ...]
+
+
+def _rows(plans: PlansFile, schedule: Schedule, as_of: date, window: int, only: str | None) -> list[UnitRow]:
+    view: StatusView = status(plans, schedule, as_of, window, unit=only)
+    items = pending_items(plans, schedule, as_of, window, NOT_DONE)
+    owners = [only] if only else list(dict.fromkeys(r.plan.owner for r in view.rows))
+    out = []
+    for uid in owners:
+        mine = sorted((i for i in items if i.plan.owner == uid), key=lambda i: i.step.due or date.max)
+        out.append(UnitRow(uid, plans.units.get(uid), tuple(r for r in view.rows if r.plan.owner == uid), tuple(mine)))
+    return out
+
+
+def units(plans: PlansFile, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> UnitsView:
+    """Every unit that owns a plan: most overdue first, then the nearest next deadline."""
+    rows = _rows(plans, schedule, as_of, window, None)
+    order = {uid: i for i, uid in enumerate(plans.units)}
+
+    def key(r: UnitRow) -> tuple[int, int, date, int]:
+        nxt = r.next.step.due if r.next and r.next.step.due else date.max
+        return (-r.count(State.OVERDUE), -r.count(State.DUE_SOON), nxt, order.get(r.id, len(order)))
+
+    return UnitsView(as_of, window, tuple(sorted(rows, key=key)))
+
+
+def unit(plans: PlansFile, schedule: Schedule, unit_id: str, as_of: date, window: int = DUE_SOON_DAYS) -> UnitRow:
+    """One unit (any unit, owning plans or not) with its plans and pending milestones."""
+    return _rows(plans, schedule, as_of, window, pick_unit(plans, unit_id))[0]
