@@ -69,14 +69,15 @@ def resolve(due: Any, phases: dict[str, Any]) -> date:
 
 
 def _topological(specs: dict[str, Any]) -> list[str]:
+    """The listed order, with each step moved after the steps it follows."""
     order: list[str] = []
     pending = list(specs)
     while pending:
-        ready = [m for m in pending if all(a in order for a in specs[m].get("after") or [])]
-        if not ready:
+        ready = next((m for m in pending if all(a in order for a in specs[m].get("after") or [])), None)
+        if ready is None:
             raise SystemExit(f"cycle in the schedule among {pending}")
-        order.extend(ready)
-        pending = [m for m in pending if m not in ready]
+        order.append(ready)
+        pending.remove(ready)
     return order
 
 
@@ -199,6 +200,10 @@ NOTES = ["按期完成", "疫情影响延误", "专家论证会原则通过", "�
          "区政府常务会议研究同意", "待上级规划基本思路出台后完善", "初稿已送区发展改革委预审"]
 PLAN_NOTES = ["与区国土空间总体规划同步编制", "纳入区政府年度重点督办事项", "编制经费已纳入年度预算",
               "由牵头单位会同相关部门联合编制", "机构改革后新组建部门承担编制"]
+DETAILS = ["经分管副区长专题会议研究，原则同意并提出修改意见十二条", "邀请市社科院、高校等七位专家参加论证",
+           "征求区直部门、乡镇和开发园区意见，共收到意见建议四十六条", "与区国土空间总体规划的用地布局充分衔接",
+           "受新冠肺炎疫情影响，实地调研和座谈会推迟约一个月", "编制单位已按合同约定提交阶段性成果并通过评审",
+           "区政府门户网站公开征求社会公众意见，期限三十天", "根据市级同类规划基本思路调整了主要指标和重大工程"]
 BUDGET_LINES = ["2019年区本级预算·规划编制专项经费", "2020年区本级预算·规划编制专项经费"]
 
 
@@ -244,7 +249,7 @@ PROGRESS: dict[str, list[tuple[int, int]]] = {
     "research": [(0, 3), (1, 7), (2, 90)],
 }
 PROGRESS["regional"] = PROGRESS["special"]
-SHARES = {"regional": 0.20, "township": 0.08, "research": 0.07}  # the rest are special plans
+SHARES = {"regional": 0.17, "township": 0.08, "research": 0.05}  # the rest are special plans
 
 
 def kind_counts(n: int) -> dict[str, int]:
@@ -309,6 +314,10 @@ MAKERS: dict[str, Callable[[int, random.Random, dict[str, Unit], list[str]], Pla
 # --- milestones -----------------------------------------------------------------
 
 
+def make_note(rng: random.Random) -> str:
+    return f"{rng.choice(NOTES)}；{rng.choice(DETAILS)}" if rng.random() < 0.85 else rng.choice(NOTES)
+
+
 def _days(rng: random.Random, lo: int, hi: int) -> timedelta:
     return timedelta(days=rng.randint(lo, hi))
 
@@ -318,7 +327,8 @@ def done_dates(info: KindInfo, count: int, rng: random.Random) -> list[date]:
     dates: list[date] = []
     prev = START - timedelta(days=1)
     for m in info.order[:count]:
-        target = info.deadline[m] - _days(rng, 0, 45)
+        cap = min(info.deadline[m], REF)
+        target = prev + (cap - prev) * rng.uniform(0.35, 0.95)  # mostly on time, spread out
         if rng.random() < 0.1:  # some steps are done late
             target = info.deadline[m] + _days(rng, 1, 30)
         prev = max(target, prev + _days(rng, 1, 5))
@@ -345,7 +355,7 @@ def pick_due(lo: date, hi: date, rng: random.Random) -> tuple[str, date] | None:
     """A due date a unit might set: between lo and the schedule's deadline hi."""
     if lo > hi:
         return None
-    forms = [f for f in due_forms(hi - _days(rng, 0, 40)) if lo <= f[1] <= hi]
+    forms = [f for f in due_forms(hi - _days(rng, 0, 20)) if lo <= f[1] <= hi]
     return rng.choice(forms) if forms else None
 
 
@@ -377,10 +387,10 @@ def fill_milestones(plan: Plan, info: KindInfo, district: District, rng: random.
                 rec.by, rec.to = _unit_of(info.by[m], plan, district), _unit_of(info.to[m], plan, district)
         elif rng.random() < 0.25 and (due := pick_due(floor, info.deadline[m], rng)):
             rec.due, floor = due[0], due[1]
-        if rng.random() < 0.25:
-            rec.note = rng.choice(NOTES)
+        if rng.random() < 0.8:
+            rec.note = make_note(rng)
         listed = rec.done or rec.due or rec.note
-        if listed or rng.random() < 0.3:
+        if listed or rng.random() < 0.9:
             plan.milestones[m] = rec if listed else None
 
 
@@ -409,7 +419,8 @@ def _last_done(plan: Plan, info: KindInfo) -> str | None:
 
 def err_unknown_owner(plan: Plan, info: KindInfo, d: District) -> Expected | None:
     typo = plan.owner + "-office"
-    if typo in d.units:
+    recs = [r for r in plan.milestones.values() if r is not None]
+    if typo in d.units or any(plan.owner in (r.by, r.to) for r in recs):  # R3 would flag `by: <old owner>`
         return None
     plan.owner = typo
     return {"code": "PT104", "plan": plan.id, "milestone": None}
@@ -424,9 +435,10 @@ def err_unknown_milestone(plan: Plan, info: KindInfo, d: District) -> Expected |
 
 def err_bad_date(plan: Plan, info: KindInfo, d: District) -> Expected | None:
     m = _last_done(plan, info)  # nothing after it is done, so no order rule fires too
-    if m is None or not isinstance(plan.milestones.get(m), Rec):
+    rec = plan.milestones.get(m) if m else None
+    if m is None or rec is None:
         return None
-    plan.milestones[m].done = "2020-02-30"  # type: ignore[union-attr]
+    rec.done = "2020-02-30"
     return {"code": "PT103", "plan": plan.id, "milestone": m}
 
 
@@ -451,7 +463,6 @@ def err_predecessor_open(plan: Plan, info: KindInfo, d: District) -> Expected | 
     last = plan.milestones.get(info.order[k - 1])
     prev = date.fromisoformat(last.done) if isinstance(last, Rec) and last.done else START
     m = info.order[k + 1]  # done, while info.order[k] before it is not
-    plan.milestones.pop(info.order[k], None)
     plan.milestones[m] = Rec(done=min(REF, prev + timedelta(days=3)).isoformat())
     return {"code": "PT208", "plan": plan.id, "milestone": m}
 
@@ -543,6 +554,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="known errors to inject")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args(argv)
+    if args.plans < 6 or args.errors < 0:
+        ap.error("--plans must be at least 6 (one plan of every kind) and --errors at least 0")
     rng = random.Random(args.seed)
     schedule = load_schedule(REPO / "schedules" / f"{SCHEDULE}.yaml")
     district = build(args.plans, schedule, rng)
