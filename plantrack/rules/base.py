@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from plantrack.models import Plan, Unit
+from plantrack.models import MilestoneSpec, Plan, Record, Unit
 from plantrack.problems import Msg, Severity
 from plantrack.project import Project
 from plantrack.tracking import Step, all_steps
@@ -47,6 +47,14 @@ class Context:
         for pid, plan in self.project.plans.plans.items():
             if plan.kind in scheduled and (not kinds or plan.kind in kinds):
                 yield pid, plan
+
+    def records(self) -> Iterator[tuple[str, Plan, str, Record, MilestoneSpec]]:
+        """Every milestone a valid plan records that its kind's schedule knows."""
+        for pid, plan in self.plans():
+            specs = self.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
+            for mid, record in plan.milestones.items():
+                if record is not None and mid in specs:
+                    yield pid, plan, mid, record, specs[mid]
 
     def unit_type(self, uid: str | None) -> str | None:
         unit = self.units.get(uid) if uid else None

@@ -245,15 +245,10 @@ def procedure_order(ctx: Context) -> Iterator[Finding]:
     """
     from plantrack.rules.structure import covered
 
-    for pid, plan in ctx.plans():
-        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
-        for mid, record in plan.milestones.items():
-            if not (record and record.done) or mid not in specs:
-                continue
+    for pid, plan, mid, record, spec in ctx.records():
+        if record.done:
             missing = [
-                b
-                for b in specs[mid].after
-                if not ((r := plan.record(b)) and r.done) and not covered(ctx, plan.kind, mid, b)
+                b for b in spec.after if not ((r := plan.record(b)) and r.done) and not covered(ctx, plan.kind, mid, b)
             ]
             if missing:
                 names = ", ".join(repr(m) for m in missing)
@@ -280,21 +275,17 @@ def deadline_not_later(ctx: Context) -> Iterator[Finding]:
     Example (fails): `finished: {due: 2020-10-31}` (D11 is 2020-09-30).
     Passes: `finished: {due: 2020-09-15}`.
     """
-    for pid, plan in ctx.plans():
-        deadlines = ctx.project.schedule.deadlines(plan.kind)
-        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
-        for mid, record in plan.milestones.items():
-            scheme = deadlines.get(mid)
-            if record and record.due and scheme and record.due > scheme:
-                ref = specs[mid].ref
-                src = f" ({ref})" if ref else ""
-                yield Finding(
-                    milestone_path(pid, mid, "due"),
-                    Msg(
-                        f"due {record.due} is later than the scheme's {scheme}{src} (R9)",
-                        f"期限 {record.due} 晚于工作方案规定的 {scheme}{src}(R9)",
-                    ),
-                )
+    for pid, plan, mid, record, spec in ctx.records():
+        scheme = ctx.project.schedule.deadline(plan.kind, mid)
+        if record.due and scheme and record.due > scheme:
+            src = f" ({spec.ref})" if spec.ref else ""
+            yield Finding(
+                milestone_path(pid, mid, "due"),
+                Msg(
+                    f"due {record.due} is later than the scheme's {scheme}{src} (R9)",
+                    f"期限 {record.due} 晚于工作方案规定的 {scheme}{src}(R9)",
+                ),
+            )
 
 
 @rule(

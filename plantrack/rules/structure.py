@@ -165,16 +165,15 @@ def done_in_future(ctx: Context) -> Iterator[Finding]:
     Why: a record says what has been done; a future date is a typo or a promise.
     Example (fails): `done: 2021-06-01` checked `--as-of 2020-09-15`.
     """
-    for pid, plan in ctx.plans():
-        for mid, record in plan.milestones.items():
-            if record and record.done and record.done > ctx.as_of:
-                yield Finding(
-                    milestone_path(pid, mid, "done"),
-                    Msg(
-                        f"done on {record.done}, after the reference date {ctx.as_of}",
-                        f"完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
-                    ),
-                )
+    for pid, _, mid, record, _ in ctx.records():
+        if record.done and record.done > ctx.as_of:
+            yield Finding(
+                milestone_path(pid, mid, "done"),
+                Msg(
+                    f"done on {record.done}, after the reference date {ctx.as_of}",
+                    f"完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
+                ),
+            )
 
 
 @rule("PT110", "done-out-of-order", "A step done before a step it follows (R8)", "节点完成日期早于其前序节点(R8)")
@@ -185,21 +184,18 @@ def done_out_of_order(ctx: Context) -> Iterator[Finding]:
     Why: R8, "严格前期研究、文本起草、衔接协调、征求意见、规划论证、审批等基本程序".
     Example (fails): `first-draft: {done: 2020-06-03}`, `coordination: {done: 2020-05-01}`.
     """
-    for pid, plan in ctx.plans():
-        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
-        for mid, record in plan.milestones.items():
-            if not (record and record.done) or mid not in specs:
-                continue
-            for before in specs[mid].after:
-                prior = plan.record(before)
-                if prior and prior.done and prior.done > record.done and not covered(ctx, plan.kind, mid, before):
-                    yield Finding(
-                        milestone_path(pid, mid, "done"),
-                        Msg(
-                            f"{mid!r} done on {record.done}, before {before!r} (done {prior.done}) that it follows",
-                            f"{mid!r} 完成于 {record.done},早于其前序节点 {before!r}(完成于 {prior.done})",
-                        ),
-                    )
+    for pid, plan, mid, record, spec in ctx.records():
+        done = record.done
+        for before in spec.after if done else ():
+            prior = plan.record(before)
+            if done and prior and prior.done and prior.done > done and not covered(ctx, plan.kind, mid, before):
+                yield Finding(
+                    milestone_path(pid, mid, "done"),
+                    Msg(
+                        f"{mid!r} done on {record.done}, before {before!r} (done {prior.done}) that it follows",
+                        f"{mid!r} 完成于 {record.done},早于其前序节点 {before!r}(完成于 {prior.done})",
+                    ),
+                )
 
 
 @rule(
@@ -354,26 +350,22 @@ def party_type(ctx: Context) -> Iterator[Finding]:
     Example (fails): `start-approval: {done: 2019-10-25, by: edu}` (the schedule
     says the government approves). Passes: `by: gov`.
     """
-    for pid, plan in ctx.plans():
-        specs = ctx.project.schedule.kinds[plan.kind].milestones  # type: ignore[index]
-        for mid, record in plan.milestones.items():
-            if record is None or mid not in specs:
+    for pid, plan, mid, record, spec in ctx.records():
+        for field in ("by", "to"):
+            uid = getattr(record, field)
+            allowed = getattr(spec, field)
+            utype = ctx.unit_type(uid)
+            if utype is None or (plan.kind, mid, field) in SCHEME_CHECKED_PARTIES:
                 continue
-            for field in ("by", "to"):
-                uid = getattr(record, field)
-                allowed = getattr(specs[mid], field)
-                utype = ctx.unit_type(uid)
-                if utype is None or (plan.kind, mid, field) in SCHEME_CHECKED_PARTIES:
-                    continue
-                if utype not in allowed and not (uid == plan.owner and "owner" in allowed):
-                    want = ", ".join(allowed) if allowed else "none (the schedule names no one)"
-                    yield Finding(
-                        milestone_path(pid, mid, field),
-                        Msg(
-                            f"{mid!r} {field} {uid!r} ({utype}): the schedule expects {want}",
-                            f"{mid!r} 的 {field} 单位 {uid!r}({utype})与工作方案不符:应为 {want}",
-                        ),
-                    )
+            if utype not in allowed and not (uid == plan.owner and "owner" in allowed):
+                want = ", ".join(allowed) if allowed else "none (the schedule names no one)"
+                yield Finding(
+                    milestone_path(pid, mid, field),
+                    Msg(
+                        f"{mid!r} {field} {uid!r} ({utype}): the schedule expects {want}",
+                        f"{mid!r} 的 {field} 单位 {uid!r}({utype})与工作方案不符:应为 {want}",
+                    ),
+                )
 
 
 STRUCTURE_RULES = (
