@@ -13,8 +13,10 @@ import sys
 import typer
 
 from plantrack import __version__
-from plantrack.commands import check, rules_cmd
-from plantrack.commands import status as status_cmd
+from plantrack.commands import changes as changes_cmd
+from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
+from plantrack.commands import edit as edit_cmd
+from plantrack.commands import history as history_cmd
 from plantrack.lang import t
 
 app = typer.Typer(
@@ -31,7 +33,18 @@ app = typer.Typer(
 )
 app.command("check")(check.check)
 app.command("rules")(rules_cmd.rules)
-app.command("status")(status_cmd.status)
+app.command("done")(edit_cmd.done)
+app.command("reopen")(edit_cmd.reopen)
+app.command("due")(edit_cmd.due)
+app.command("note")(edit_cmd.note)
+app.command("add")(edit_cmd.add)
+app.command("add-unit")(edit_cmd.add_unit)
+app.command("history")(history_cmd.history)
+app.command("changes")(changes_cmd.changes)
+app.command("status")(status.status)
+app.command("overdue")(overdue.overdue)
+app.command("units")(units.units)
+app.command("timeline")(timeline.timeline)
 
 
 def _version(value: bool) -> None:

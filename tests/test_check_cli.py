@@ -118,8 +118,18 @@ def test_rules_lists_every_rule_and_prints_one(cli) -> None:
 
 def test_as_a_real_process_without_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
-    for args, want in [(["check", "--file", BUNDLED, "--as-of", "2020-09-15"], 0), (["--version"], 0), (["check", "-x"], 2)]:
-        run = subprocess.run([sys.executable, "-m", "plantrack", *args], capture_output=True, text=True, env=env,
-                             cwd=tmp_path, timeout=60)
+    for args, want in [
+        (["check", "--file", BUNDLED, "--as-of", "2020-09-15"], 0),
+        (["--version"], 0),
+        (["check", "-x"], 2),
+    ]:
+        run = subprocess.run(
+            [sys.executable, "-m", "plantrack", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+        )
         assert run.returncode == want, run.stderr
         assert "Traceback" not in run.stdout + run.stderr

@@ -12,10 +12,21 @@ from tests.conftest import REPO
 
 # SCHEME.md's table: D# -> the date, or the phase a step "within phase N" is due in.
 SCHEME_DEADLINES: dict[str, date | str] = {
-    "D1": date(2019, 11, 30), "D2": date(2019, 10, 31), "D3": date(2019, 11, 30), "D4": date(2019, 10, 10),
-    "D5": "compilation", "D6": "compilation", "D7": date(2020, 10, 31), "D8": date(2020, 8, 31),
-    "D9": date(2020, 10, 31), "D10": date(2020, 5, 31), "D11": date(2020, 9, 30), "D12": "review",
-    "D13": date(2020, 12, 31), "D14": date(2020, 12, 31), "D15": date(2020, 12, 31),
+    "D1": date(2019, 11, 30),
+    "D2": date(2019, 10, 31),
+    "D3": date(2019, 11, 30),
+    "D4": date(2019, 10, 10),
+    "D5": "compilation",
+    "D6": "compilation",
+    "D7": date(2020, 10, 31),
+    "D8": date(2020, 8, 31),
+    "D9": date(2020, 10, 31),
+    "D10": date(2020, 5, 31),
+    "D11": date(2020, 9, 30),
+    "D12": "review",
+    "D13": date(2020, 12, 31),
+    "D14": date(2020, 12, 31),
+    "D15": date(2020, 12, 31),
 }
 
 
@@ -34,7 +45,9 @@ def test_phases_match_the_scheme(schedule: Schedule) -> None:
 
 @pytest.mark.parametrize("ref", sorted(SCHEME_DEADLINES, key=lambda r: int(r[1:])))
 def test_every_deadline_is_at_the_schemes_date(schedule: Schedule, ref: str) -> None:
-    carrying = [(kind, mid, m) for kind, spec in schedule.kinds.items() for mid, m in spec.milestones.items() if m.ref == ref]
+    carrying = [
+        (kind, mid, m) for kind, spec in schedule.kinds.items() for mid, m in spec.milestones.items() if m.ref == ref
+    ]
     assert carrying, f"no milestone carries {ref}"
     want = SCHEME_DEADLINES[ref]
     for kind, mid, m in carrying:

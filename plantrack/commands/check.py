@@ -25,6 +25,27 @@ def check(
     fail_on_overdue: Annotated[
         bool, typer.Option("--fail-on-overdue", help=t("Treat overdue milestones as errors.", "将逾期节点视为错误。"))
     ] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help=t(
+                "Also check done dates against the git history (back-dating).", "同时对照 git 历史检查完成日期(补记)。"
+            ),
+        ),
+    ] = False,
+    backdate_days: Annotated[
+        int,
+        typer.Option(
+            "--backdate-days",
+            min=0,
+            metavar="N",
+            help=t(
+                "With --history: warn when done is recorded more than N days late.",
+                "与 --history 合用:完成日期晚于 N 天记录时警告。",
+            ),
+        ),
+    ] = 7,
     lang: LangOpt = None,
 ) -> int:
     """Check plans.yaml against the scheme's rules. Exit 0 ok, 1 errors, 2 unreadable."""
@@ -33,9 +54,17 @@ def check(
     from plantrack.report.check import REPORTERS
 
     when = as_of_date(as_of)
-    loaded, problems = project.load(plans_path(file))
+    path = plans_path(file)
+    loaded, problems = project.load(path)
     if loaded is not None:
         problems += rules.run(loaded, when, fail_on_overdue=fail_on_overdue)
+        if history:
+            from plantrack.commands.history import print_notes
+            from plantrack.rules.history import history_problems
+
+            found, notes = history_problems(loaded, path, backdate_days)
+            print_notes(notes, language(lang))
+            problems += found
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
         return 2

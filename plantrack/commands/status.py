@@ -28,7 +28,7 @@ def status(
 ) -> int:
     """One row per plan, worst state first; with PLAN, that plan's milestones in order."""
     from plantrack.commands import viewkit
-    from plantrack.report import grids_status, json_views
+    from plantrack.report import grids_status
     from plantrack.views import status as views
 
     when, lng = as_of_date(as_of), language(lang)
@@ -37,11 +37,11 @@ def status(
         d = views.detail(p.plans, p.schedule, plan, when, within, phase=phase)
         one = views.StatusView(when, within, (d.row,), phase)
         viewkit.emit(
-            format, width, lambda: [grids_status.plan_grid(d, lng)], lambda: json_views.status_doc(one, p.plans)
+            format, width, lambda: [grids_status.plan_grid(d, lng)], lambda: viewkit.jv().status_doc(one, p.plans)
         )
         return 0
     view = views.status(p.plans, p.schedule, when, within, kind=kind, unit=unit, phase=phase)
     viewkit.emit(
-        format, width, lambda: [grids_status.status_grid(view, lng)], lambda: json_views.status_doc(view, p.plans)
+        format, width, lambda: [grids_status.status_grid(view, lng)], lambda: viewkit.jv().status_doc(view, p.plans)
     )
     return 0

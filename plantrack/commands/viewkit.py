@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -79,14 +80,14 @@ def load(file: Path | None, lang: str) -> Project:
         raise PlantrackError(
             Msg(
                 f"{where}{en} ({len(problems)} problem(s); run `plantrack check` to see them all)",
-                f"{where}{zh}(共 {len(problems)} 个问题;运行 `plantrack check` 查看全部)",
+                f"{where}{zh}\uff08共 {len(problems)} 个问题\uff1b运行 `plantrack check` 查看全部\uff09",
             )
         )
     if problems:
         skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"
         msg = Msg(
             f"{len(problems)} problem(s) in {problems[0].file}; showing what loaded (skipped: {skipped}); run `plantrack check`",
-            f"{problems[0].file} 有 {len(problems)} 个问题;仅显示能读取的部分(跳过:{skipped});请运行 `plantrack check`",
+            f"{problems[0].file} 有 {len(problems)} 个问题\uff1b仅显示能读取的部分\uff08跳过\uff1a{skipped}\uff09\uff1b请运行 `plantrack check`",
         )
         print(f"plantrack: {msg(lang)}", file=sys.stderr)
     return loaded
@@ -112,6 +113,13 @@ def console(width: int | None) -> Console:
         emoji=False,
         legacy_windows=False,
     )
+
+
+def jv() -> ModuleType:
+    """plantrack.report.json_views, imported when a JSON document is asked for, not before."""
+    from plantrack.report import json_views
+
+    return json_views
 
 
 def emit(

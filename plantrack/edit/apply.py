@@ -30,7 +30,7 @@ from plantrack.problems import Msg, PlantrackError, Problem, Severity
 from plantrack.project import Project
 
 EXIT_REFUSED = 1  # the edit would add a rule error
-EXIT_CONFLICT = 3  # the file changed on disk, or could not be written
+EXIT_CONFLICT = 4  # the file changed on disk, or could not be written (3 is a plantrack bug)
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -60,8 +60,8 @@ def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> lis
 
 
 def read(path: Path, as_of: date) -> Original:
-    """Load the file with spans, and keep its exact bytes to detect later changes."""
-    loaded, problems = project_mod.load(path, spans=True)
+    """Load the file, and keep its exact bytes to detect later changes."""
+    loaded, problems = project_mod.load(path)
     if loaded is None:
         first = min(problems)
         raise PlantrackError(
@@ -110,7 +110,10 @@ def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
     shown_en = "; ".join(f"{p.code} {p.msg.en} (line {p.line})" for p in added)
     shown_zh = ";".join(f"{p.code} {p.msg.zh}(第 {p.line} 行)" for p in added)
     return PlantrackError(
-        Msg(f"edit refused, {original.display} unchanged: {shown_en}", f"已拒绝修改,{original.display} 未改动:{shown_zh}"),
+        Msg(
+            f"edit refused, {original.display} unchanged: {shown_en}",
+            f"已拒绝修改,{original.display} 未改动:{shown_zh}",
+        ),
         EXIT_REFUSED,
     )
 

@@ -1,7 +1,9 @@
-"""What each edit command changes, as text: ids checked, values written, the rest kept.
+"""What the milestone commands change (done, reopen, due, note), as text.
 
-Each operation takes the loaded district (for the schedule) and the file's
-text, and returns the new text with a summary and a commit message. Several
+Each operation checks the ids (with a "did you mean"), takes the loaded
+district (for the schedule) and the file's text, and returns the new text
+with a summary and a commit message; add.py does the same for new plans and
+units. Several
 fields are set one after the other, re-reading in between, so each edit
 lands at spans that are true for the text it edits.
 """
@@ -15,8 +17,7 @@ from typing import Any
 
 from plantrack import dates
 from plantrack.edit import surgery
-from plantrack.edit.surgery import Doc, Noted, Value
-from plantrack.models import UNIT_TYPES
+from plantrack.edit.surgery import Doc
 from plantrack.problems import Msg, PlantrackError
 from plantrack.project import Project
 from plantrack.suggest import did_you_mean
@@ -29,29 +30,31 @@ class Change:
     message: str  # the commit message
 
 
-def _unknown(what_en: str, what_zh: str, name: str, known: Iterable[str], where: str) -> PlantrackError:
+def unknown_id(what_en: str, what_zh: str, name: str, known: Iterable[str], where: str) -> PlantrackError:
     hint = did_you_mean(name, known)
     return PlantrackError(
         Msg(f"{where}: no {what_en} {name!r}{hint.en}", f"{where}:没有{what_zh} {name!r}{hint.zh}"), 2
     )
 
 
-def _section(doc: Doc, name: str) -> dict[str, Any]:
-    section = doc.data.get(name)
-    return section if isinstance(section, dict) else {}
+def section(doc: Doc, name: str) -> dict[str, Any]:
+    """`units` or `plans` as read, or {} if missing or malformed."""
+    found = doc.data.get(name)
+    return found if isinstance(found, dict) else {}
 
 
 def _milestone_ids(project: Project, doc: Doc, pid: str) -> list[str]:
     where = project.plans_src.display
-    plans = _section(doc, "plans")
+    plans = section(doc, "plans")
     if pid not in plans:
-        raise _unknown("plan", "规划", pid, plans, where)
+        raise unknown_id("plan", "规划", pid, plans, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
-    spec = project.schedule.kinds.get(kind)  # type: ignore[call-overload]
+    spec = project.schedule.kinds.get(kind)  # type: ignore[arg-type]
     if spec is None:
         raise PlantrackError(
-            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}:规划 {pid!r} 的类别不在工作方案中"), 2
+            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}:规划 {pid!r} 的类别不在工作方案中"),
+            2,
         )
     return list(spec.milestones)
 
@@ -59,7 +62,7 @@ def _milestone_ids(project: Project, doc: Doc, pid: str) -> list[str]:
 def _check_milestone(project: Project, doc: Doc, pid: str, mid: str) -> list[str]:
     order = _milestone_ids(project, doc, pid)
     if mid not in order:
-        raise _unknown(f"milestone of {pid!r} named", f"{pid!r} 的节点", mid, order, project.plans_src.display)
+        raise unknown_id(f"milestone of {pid!r} named", f"{pid!r} 的节点", mid, order, project.plans_src.display)
     return order
 
 
@@ -82,7 +85,9 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
     if value is None:
         if not isinstance(record, dict) or field not in record:
             return text
-        return surgery.apply(text, surgery.remove_key(doc, plan_path + ("milestones", mid), field))
+        new = surgery.apply(text, surgery.remove_key(doc, plan_path + ("milestones", mid), field))
+        landed(new, ("plans", pid, "milestones", mid, field), None)
+        return new
     if "milestones" not in plan:
         edits = surgery.set_key(doc, plan_path, "milestones", {mid: {field: value}})
     elif not isinstance(listed, dict) or mid not in listed:
@@ -94,7 +99,18 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
         edits = surgery.set_key(doc, plan_path + ("milestones",), mid, {field: value}, after=after, before=first)
     else:
         edits = surgery.set_key(doc, plan_path + ("milestones", mid), field, value)
-    return surgery.apply(text, edits)
+    new = surgery.apply(text, edits)
+    landed(new, ("plans", pid, "milestones", mid, field), value)
+    return new
+
+
+def landed(text: str, path: tuple[str, ...], value: object) -> None:
+    """Read the edit back: the value is there, as given. Failing this is a plantrack bug."""
+    node = Doc.parse(text).data
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    if node != value:
+        raise RuntimeError(f"the edit of {'.'.join(path)} read back as {node!r}, not {value!r}")
 
 
 def _current(doc: Doc, pid: str, mid: str, field: str) -> Any:
@@ -126,7 +142,11 @@ def reopen(project: Project, text: str, pid: str, mid: str) -> Change:
     new = _set_field(text, pid, mid, order, "done", None)
     if was is None:
         return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成:无需修改"), "")
-    return Change(new, Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成(原完成于 {was})"), f"reopen: {pid}/{mid}")
+    return Change(
+        new,
+        Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成(原完成于 {was})"),
+        f"reopen: {pid}/{mid}",
+    )
 
 
 def due(project: Project, text: str, pid: str, mid: str, when: str) -> Change:
@@ -147,74 +167,9 @@ def note(project: Project, text: str, pid: str, mid: str, value: str) -> Change:
     doc = Doc.parse(text)
     order = _check_milestone(project, doc, pid, mid)
     new = _set_field(text, pid, mid, order, "note", value or None)
-    what = Msg(f"{pid}/{mid} note set", f"{pid}/{mid} 备注已更新") if value else Msg(f"{pid}/{mid} note removed", f"{pid}/{mid} 备注已删除")
+    what = (
+        Msg(f"{pid}/{mid} note set", f"{pid}/{mid} 备注已更新")
+        if value
+        else Msg(f"{pid}/{mid} note removed", f"{pid}/{mid} 备注已删除")
+    )
     return Change(new, what, f"note: {pid}/{mid}")
-
-
-def _new_id(doc: Doc, section: str, new_id: str, where: str) -> None:
-    if not new_id.strip() or new_id != new_id.strip() or "/" in new_id or new_id.startswith("-"):
-        raise PlantrackError(
-            Msg(f"{new_id!r} is not a usable id: no spaces at the ends, no '/', no leading '-'", f"{new_id!r} 不能用作 id:首尾不能有空格,不能含 '/',不能以 '-' 开头"), 2
-        )
-    if new_id in _section(doc, section):
-        raise PlantrackError(Msg(f"{where}: {section} already has {new_id!r}", f"{where}:{section} 中已有 {new_id!r}"), 2)
-
-
-def _last_like(entries: dict[str, Any], **want: Any) -> str | None:
-    """The last entry whose fields match `want`: new entries join their own group."""
-    found = None
-    for key, value in entries.items():
-        if isinstance(value, dict) and all(value.get(k) == v for k, v in want.items()):
-            found = key
-    return found
-
-
-def add_plan(project: Project, text: str, pid: str, kind: str, owner: str, name: str, tier: str | None, lang: str) -> Change:
-    doc = Doc.parse(text)
-    where = project.plans_src.display
-    _new_id(doc, "plans", pid, where)
-    spec = project.schedule.kinds.get(kind)  # type: ignore[call-overload]
-    if spec is None:
-        raise _unknown("plan kind", "规划类别", kind, project.schedule.kinds, "schedule")
-    units = _section(doc, "units")
-    if owner not in units:
-        raise _unknown("unit", "单位", owner, units, where)
-    milestones: dict[str, Value] = {}
-    for mid, m in spec.milestones.items():
-        deadline = project.schedule.deadline(kind, mid)
-        ref = f" ({m.ref})" if m.ref and lang != "zh" else f"({m.ref})" if m.ref else ""
-        milestones[mid] = Noted({}, f"# {'期限' if lang == 'zh' else 'due'} {deadline}{ref}" if deadline else f"# {m.name}")
-    plan: dict[str, Value] = {"name": name, "kind": kind}
-    if tier:
-        plan["tier"] = tier
-    plan |= {"owner": owner, "milestones": milestones}
-    plans = _section(doc, "plans")
-    after = _last_like(plans, kind=kind, tier=tier) or _last_like(plans, kind=kind)
-    if "plans" not in doc.data:
-        edits = surgery.set_key(doc, (), "plans", {pid: plan})
-    else:
-        edits = surgery.set_key(doc, ("plans",), pid, plan, after=after)
-    return Change(
-        surgery.apply(text, edits),
-        Msg(f"plan {pid} added ({kind}, {owner})", f"已新增规划 {pid}({kind},{owner})"),
-        f"add: plan {pid} ({kind}, {owner})",
-    )
-
-
-def add_unit(project: Project, text: str, uid: str, name: str, utype: str) -> Change:
-    doc = Doc.parse(text)
-    where = project.plans_src.display
-    _new_id(doc, "units", uid, where)
-    if utype not in UNIT_TYPES:
-        raise _unknown("unit type", "单位类型", utype, UNIT_TYPES, "--type")
-    units = _section(doc, "units")
-    entry: dict[str, Value] = {"name": name, "type": utype}
-    if "units" not in doc.data:
-        edits = surgery.set_key(doc, (), "units", {uid: entry})
-    else:
-        edits = surgery.set_key(doc, ("units",), uid, entry, after=_last_like(units, type=utype))
-    return Change(
-        surgery.apply(text, edits),
-        Msg(f"unit {uid} added ({utype})", f"已新增单位 {uid}({utype})"),
-        f"add-unit: {uid} ({utype})",
-    )

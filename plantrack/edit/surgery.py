@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 from plantrack import yamlread
 from plantrack.edit.scalars import scalar
@@ -29,7 +29,7 @@ class Noted:
     comment: str
 
 
-Value = Union[str, dict[str, "Value"], Noted]
+Value: TypeAlias = "str | dict[str, Value] | Noted"
 
 _COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.M)
 
@@ -108,21 +108,23 @@ def apply(text: str, edits: list[Edit]) -> str:
 # --- writing values -----------------------------------------------------------
 
 
-def _bare(value: Value) -> Value:
-    return value.value if isinstance(value, Noted) else value
+def _bare(value: Value) -> str | dict[str, Value]:
+    while isinstance(value, Noted):
+        value = value.value
+    return value
 
 
 def inline(value: Value) -> bool:
     """A scalar, or a mapping of scalars: written on one line as `{a: b}`."""
-    value = _bare(value)
-    return isinstance(value, str) or all(isinstance(_bare(v), str) for v in value.values())
+    bare = _bare(value)
+    return isinstance(bare, str) or all(isinstance(_bare(v), str) for v in bare.values())
 
 
 def flow(value: Value) -> str:
-    value = _bare(value)
-    if isinstance(value, str):
-        return scalar(value)
-    return "{" + ", ".join(f"{scalar(k)}: {flow(v)}" for k, v in value.items()) + "}"
+    bare = _bare(value)
+    if isinstance(bare, str):
+        return scalar(bare)
+    return "{" + ", ".join(f"{scalar(k)}: {flow(v)}" for k, v in bare.items()) + "}"
 
 
 def block(key: str, value: Value, indent: int, step: int, nl: str, pad: int = 1) -> str:
@@ -130,9 +132,8 @@ def block(key: str, value: Value, indent: int, step: int, nl: str, pad: int = 1)
     comment = f"  {value.comment}" if isinstance(value, Noted) else ""
     head = " " * indent + scalar(key) + ":"
     value = _bare(value)
-    if inline(value):
+    if isinstance(value, str) or inline(value):
         return f"{head}{' ' * pad}{flow(value)}{comment}{nl}"
-    assert isinstance(value, dict)
     # Align a list of one-line mappings the way people do by hand: values in a column.
     aligned = all(isinstance(_bare(v), dict) and inline(v) for v in value.values())
     width = max((len(scalar(k)) for k in value), default=0)
@@ -161,7 +162,9 @@ def replace_value(doc: Doc, path: Path, value: str) -> Edit:
     return start, end, new
 
 
-def set_key(doc: Doc, mpath: Path, key: str, value: Value, *, after: str | None = None, before: str | None = None) -> list[Edit]:
+def set_key(
+    doc: Doc, mpath: Path, key: str, value: Value, *, after: str | None = None, before: str | None = None
+) -> list[Edit]:
     """Set `key` in the mapping at `mpath` (which may be null), adding it if absent.
 
     A new key goes after `after`, else before `before`, else last.
@@ -169,13 +172,23 @@ def set_key(doc: Doc, mpath: Path, key: str, value: Value, *, after: str | None 
     container = doc.value(mpath)
     if container is None:
         return _fill_null(doc, mpath, key, value)
+    bare = _bare(value)
     if key in container:
-        if not isinstance(_bare(value), str):
+        if not isinstance(bare, str):
             raise ValueError(f"{key!r} is already there")
-        return [replace_value(doc, mpath + (key,), _bare(value))]  # type: ignore[arg-type]
+        return [replace_value(doc, mpath + (key,), bare)]
+    if not container:  # `{}`: the only entry
+        start, _ = doc.pos.value_spans[mpath]
+        return [(start + 1, start + 1, f"{scalar(key)}: {flow(value)}")]
+    # The neighbour the new key goes next to, and on which side.
+    if before is not None and before in container and (after is None or after not in container):
+        first, side = True, before
+    else:
+        first, side = False, after if after is not None and after in container else list(container)[-1]
+    neighbour = mpath + (side,)
     if doc.is_flow(mpath):
-        return [_flow_insert(doc, mpath, key, value, after, before)]
-    return [_block_insert(doc, mpath, key, value, after, before)]
+        return [_flow_insert(doc, neighbour, key, value, first)]
+    return [_block_insert(doc, neighbour, key, value, first)]
 
 
 def _fill_null(doc: Doc, mpath: Path, key: str, value: Value) -> list[Edit]:
@@ -189,35 +202,22 @@ def _fill_null(doc: Doc, mpath: Path, key: str, value: Value) -> list[Edit]:
     return [(start, end, ""), (at, at, lead + block(key, value, indent, doc.step, doc.nl))]
 
 
-def _flow_insert(doc: Doc, mpath: Path, key: str, value: Value, after: str | None, before: str | None) -> Edit:
-    container = doc.value(mpath)
+def _flow_insert(doc: Doc, neighbour: Path, key: str, value: Value, first: bool) -> Edit:
     entry = f"{scalar(key)}: {flow(value)}"
-    if not container:
-        start, _ = doc.pos.value_spans[mpath]
-        return start + 1, start + 1, entry
-    keys = list(container)
-    if after not in container and before in container:
-        at = doc.pos.key_spans[mpath + (before,)][0]  # type: ignore[operator]
+    if first:
+        at = doc.pos.key_spans[neighbour][0]
         return at, at, entry + ", "
-    anchor = after if after in container else keys[-1]
-    at = doc.pos.value_spans[mpath + (anchor,)][1]  # type: ignore[operator]
+    at = doc.pos.value_spans[neighbour][1]
     return at, at, ", " + entry
 
 
-def _block_insert(doc: Doc, mpath: Path, key: str, value: Value, after: str | None, before: str | None) -> Edit:
-    container = doc.value(mpath)
-    keys = list(container)
-    if after not in container and before in container:
-        neighbour = mpath + (before,)  # type: ignore[operator]
-        at = doc.line_start(doc.pos.key_spans[neighbour][0])
-    else:
-        neighbour = mpath + (after if after in container else keys[-1],)  # type: ignore[operator]
-        at = doc.after_line(doc.entry_end(neighbour))
-    indent = doc.key_col(neighbour)
+def _block_insert(doc: Doc, neighbour: Path, key: str, value: Value, first: bool) -> Edit:
+    at = doc.line_start(doc.pos.key_spans[neighbour][0]) if first else doc.after_line(doc.entry_end(neighbour))
     lead = doc.nl if at == len(doc.text) and not doc.text.endswith("\n") else ""
     if not inline(value) and doc.text.startswith(doc.nl, at):
         lead = doc.nl  # entries of many lines are set apart by a blank line: keep the rhythm
-    return at, at, lead + block(key, value, indent, doc.step, doc.nl, _pad(doc, neighbour, key, value))
+    pad = _pad(doc, neighbour, key, value)
+    return at, at, lead + block(key, value, doc.key_col(neighbour), doc.step, doc.nl, pad)
 
 
 def _pad(doc: Doc, neighbour: Path, key: str, value: Value) -> int:
@@ -245,9 +245,9 @@ def remove_key(doc: Doc, mpath: Path, key: str) -> list[Edit]:
         return [(doc.pos.value_spans[mpath + (keys[i - 1],)][1], doc.pos.value_spans[path][1], "")]
     key_start = doc.pos.key_spans[path][0]
     start = doc.line_start(key_start)
-    if doc.text[start:key_start].strip():  # something before the key on its line
-        start = key_start
     end = doc.after_line(doc.entry_end(path))
+    if doc.text[start:key_start].strip():  # something before the key on its line (`- key:`): keep the line
+        start, end = key_start, doc.entry_end(path)
     kept = "".join(" " * doc.key_col(path) + c + doc.nl for c in _comments(doc, path, start, end))
     edits = [(start, end, kept)]
     if len(container) == 1 and mpath in doc.pos.key_spans:

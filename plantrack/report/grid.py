@@ -7,38 +7,34 @@ and never see a terminal code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Justify = Literal["left", "right"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     style: str | None = None  # a state's value ("overdue", …), or "dim" / "bold"
     bar: tuple[int, int] | None = None  # (done, total): a table draws a bar after the text
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     justify: Justify = "left"
     wrap: bool = False  # long data (names, notes) wraps in a table; the rest stays on one line
     min_width: int | None = None
     group: bool = False  # a table shows a value once per run of equal values (grouped rows)
+    # A table puts this column's text on a dim line under the previous column's
+    # (a milestone's id under its name), as `stack` formats it; csv and
+    # markdown keep it a column of its own.
+    stack: str | None = None
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
     title: str = ""
     preamble: tuple[str, ...] = ()  # lines before the table (a plan's or unit's particulars)
     footer: str = ""
     empty: str = ""  # said instead of an empty table
-    sections: frozenset[int] = field(default_factory=frozenset)  # row indices that start a group
-
-
-def text_of(cell: Cell) -> str:
-    return cell.text
+    sections: frozenset[int] = frozenset()  # row indices that start a group

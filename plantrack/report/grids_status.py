@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
+from typing import TYPE_CHECKING
 
 from plantrack.report import labels as L
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.state import WORST_FIRST, State
-from plantrack.views.common import Party
-from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
+
+if TYPE_CHECKING:
+    from plantrack.views.common import Party
+    from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
 
 PLANS = ("plans", "规划")
 MILESTONES = ("milestones", "节点")
@@ -24,8 +28,8 @@ def progress(row: PlanRow) -> Cell:
 
 def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
     """One row per plan; without the owner column when the grid is one unit's plans."""
-    w = lambda key: L.word(key, lang)  # noqa: E731
-    columns = (
+    w = partial(L.word, lang=lang)
+    columns: tuple[Column, ...] = (
         Column(w("id")),
         Column(w("plan"), wrap=True, min_width=12),
         Column(w("kind")),
@@ -36,7 +40,7 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
         Column(w("days_left"), justify="right"),
         Column(w("state")),
     )
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for r in view.rows:
         nxt = r.next
         rows.append(
@@ -72,7 +76,9 @@ def party_text(parties: tuple[Party, ...], lang: str) -> str:
         elif p.unit:
             out.append(p.unit)
         elif p.type:
-            out.append(L.unit_type(p.type, lang) + (" (未指明)" if lang == "zh" else " (not recorded)"))
+            out.append(
+                L.unit_type(p.type, lang) + (f"{L.LPAREN}未指明{L.RPAREN}" if lang == "zh" else " (not recorded)")
+            )
     return "、".join(out) if lang == "zh" else ", ".join(out)
 
 
@@ -84,7 +90,7 @@ def basis(s: StepRow, lang: str) -> str:
 
 
 def plan_grid(d: PlanDetail, lang: str) -> Grid:
-    w = lambda key: L.word(key, lang)  # noqa: E731
+    w = partial(L.word, lang=lang)
     r = d.row
     kind = L.kind(r.plan.kind, lang)
     if r.plan.tier:
@@ -100,15 +106,18 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
     if r.plan.note:
         preamble.append(f"{w('note')}{sep}{r.plan.note}")
     columns = (
-        Column(w("milestone")),
-        Column(L.pair(("name", "名称"), lang), wrap=True, min_width=8),
+        # Wide enough for the longest id, so an id stacked under its name never breaks.
+        Column(
+            L.pair(("milestone", "节点"), lang), wrap=True, min_width=max((len(s.step.id) for s in d.steps), default=10)
+        ),
+        Column(w("id"), stack="{}"),
         Column(w("due")),
-        Column(w("basis")),
+        Column(w("basis"), stack="{}"),
         Column(w("done_on")),
         Column(w("state")),
-        Column(w("days_late"), justify="right"),
-        Column(w("by"), wrap=True, min_width=6),
-        Column(w("to"), wrap=True, min_width=6),
+        Column(w("days_late"), justify="right", stack="+{}" + (" 天" if lang == "zh" else " d")),
+        Column(w("by"), wrap=True, min_width=8),
+        Column(w("to"), wrap=True, stack="→{}"),
         Column(w("note"), wrap=True, min_width=10),
     )
     rows = []
@@ -116,13 +125,13 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
         st = s.step
         rows.append(
             (
-                Cell(st.id, "bold"),
                 Cell(st.spec.name),
+                Cell(st.id),
                 Cell(st.due.isoformat() if st.due else ""),
-                Cell(basis(s, lang), "dim"),
+                Cell(basis(s, lang)),
                 Cell(st.done.isoformat() if st.done and st.done <= r.as_of else ""),
                 _state(st.state, lang),
-                Cell("" if st.days_late is None else str(st.days_late), st.state.value),
+                Cell("" if st.days_late is None else str(st.days_late)),
                 Cell(party_text(s.by, lang)),
                 Cell(party_text(s.to, lang)),
                 Cell(st.note or ""),

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+
 from plantrack.report import labels as L
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.grids_status import status_grid
 from plantrack.state import State
-from plantrack.views.overdue import Item, OverdueView
 from plantrack.views.status import StatusView
-from plantrack.views.units import UnitRow, UnitsView
+
+if TYPE_CHECKING:
+    from plantrack.views.overdue import Item, OverdueView
+    from plantrack.views.units import UnitRow, UnitsView
 
 MILESTONES = ("milestones", "节点")
 
@@ -18,7 +24,7 @@ def _days(item: Item, lang: str) -> Cell:
 
 
 def overdue_grid(view: OverdueView, lang: str) -> Grid:
-    w = lambda key: L.word(key, lang)  # noqa: E731
+    w = partial(L.word, lang=lang)
     columns = (
         Column(w("owner"), wrap=True, min_width=8, group=True),
         Column(w("plan")),
@@ -28,7 +34,8 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
         Column(w("state")),
         Column(w("days"), justify="right"),
     )
-    rows, sections = [], set()
+    rows: list[tuple[Cell, ...]] = []
+    sections: set[int] = set()
     for g in view.groups:
         sections.add(len(rows))
         for i in g.items:
@@ -54,40 +61,41 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
     )
 
 
-def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell]:
+def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
     n = row.next
     if n is None:
-        return Cell(""), Cell(""), Cell("")
+        return Cell(""), Cell(""), Cell(""), Cell("")
     due = n.step.due.isoformat() if n.step.due else ""
-    return Cell(due), Cell(f"{n.plan_id} · {n.step.spec.name}"), _days(n, lang)
+    return Cell(due), Cell(n.plan_id), Cell(n.step.spec.name), _days(n, lang)
 
 
 def units_grid(view: UnitsView, lang: str) -> Grid:
-    w = lambda key: L.word(key, lang)  # noqa: E731
+    w = partial(L.word, lang=lang)
     columns = (
-        Column(w("unit")),
-        Column(L.pair(("name", "名称"), lang), wrap=True, min_width=8),
+        Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8)),
+        Column(w("id"), stack="{}"),
         Column(w("plans"), justify="right"),
         Column(w("steps_done")),
         Column(w("pending"), justify="right"),
         Column(L.state(State.OVERDUE, lang), justify="right"),
-        Column(L.state(State.DUE_SOON, lang), justify="right"),
+        Column(w("soon"), justify="right"),
         Column(w("next_due")),
-        Column(w("milestone"), wrap=True, min_width=10),
+        Column(w("plan"), wrap=True, min_width=max((len(r.next.plan_id) for r in view.rows if r.next), default=8)),
+        Column(w("milestone"), stack="{}"),
         Column(w("days"), justify="right"),
     )
     rows = []
     for r in view.rows:
-        overdue = r.count(State.OVERDUE)
+        overdue, soon = r.count(State.OVERDUE), r.count(State.DUE_SOON)
         rows.append(
             (
-                Cell(r.id, "bold"),
-                Cell(r.name),
+                Cell(r.name, "bold"),
+                Cell(r.id),
                 Cell(str(len(r.plans))),
                 Cell(f"{r.done}/{r.total}", bar=(r.done, r.total)),
                 Cell(str(len(r.pending))),
                 Cell(str(overdue), "overdue" if overdue else "dim"),
-                Cell(str(r.count(State.DUE_SOON)), "due-soon" if r.count(State.DUE_SOON) else "dim"),
+                Cell(str(soon), "due-soon" if soon else "dim"),
                 *_next(r, lang),
             )
         )
@@ -96,13 +104,13 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
     if lang == "zh":
         footer = f"{n} 个单位牵头编制规划{L.LPAREN}基准日期 {as_of}{L.COMMA}临期预警 {window} 天{L.RPAREN}"
     else:
-        footer = f"{n} unit{'s' * (n != 1)} own plans (as of {as_of}; due-soon window {window} d)"
+        footer = f"{n} unit{'s' * (n != 1)} own plans (as of {as_of}, window {window} d)"
     return Grid(columns, tuple(rows), footer=footer, empty=w("no_rows"))
 
 
-def unit_grids(row: UnitRow, as_of_view: UnitsView, lang: str) -> list[Grid]:
+def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
     """One unit: its particulars, its plans (as `status`), its milestones still to do."""
-    w = lambda key: L.word(key, lang)  # noqa: E731
+    w = partial(L.word, lang=lang)
     sep = L.COLON if lang == "zh" else ": "
     facts = []
     if row.unit is not None:
@@ -112,10 +120,10 @@ def unit_grids(row: UnitRow, as_of_view: UnitsView, lang: str) -> list[Grid]:
     preamble = [f"{row.id}  {row.name}"] + (["  ·  ".join(facts)] if facts else [])
     if row.unit is not None and row.unit.note:
         preamble.append(f"{w('note')}{sep}{row.unit.note}")
-    plans = status_grid(StatusView(as_of_view.as_of, as_of_view.window, row.plans), lang, owner=False)
-    plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer, w("no_plans"))
+    plans = status_grid(StatusView(as_of, window, row.plans), lang, owner=False)
     if not row.plans:
-        return [plans]
+        return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans"))]
+    plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer)
     columns = (
         Column(w("plan")),
         Column(w("milestone"), wrap=True, min_width=8),

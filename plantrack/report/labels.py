@@ -71,28 +71,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "days": ("days", "天数"),
     "state": ("state", "状态"),
     "days_late": ("days late", "逾期天数"),
-    "by": ("approved/issued by", "审批/印发"),
-    "to": ("submitted to", "报送"),
+    "by": ("by → to", "审批 → 报送"),
+    "to": ("to", "报送"),
     "note": ("note", "备注"),
     "plans": ("plans", "规划数"),
-    "steps_done": ("steps done", "已完成节点"),
-    "pending": ("pending", "待办"),
-    "next_due": ("next deadline", "下一期限"),
+    "steps_done": ("done", "已完成"),
+    "pending": ("to do", "待办"),
+    "soon": ("soon", "临期"),
+    "next_due": ("next due", "下一期限"),
     "own_due": ("own", "自定"),
     "scheme_due": ("scheme", "方案"),
     "type": ("type", "类型"),
     "host": ("sits at", "设在"),
     "as_of": ("as of", "基准日期"),
-    "window": ("due-soon window", "临期预警"),
-    "phase": ("phase", "阶段"),
-    "total": ("total", "合计"),
     "none": ("nothing overdue or due soon", "没有逾期或临期的节点"),
     "no_plans": ("owns no plans", "未牵头编制规划"),
     "its_plans": ("Plans", "牵头规划"),
     "its_pending": ("Milestones still to do", "待完成节点"),
     "no_rows": ("no plans match", "没有符合条件的规划"),
-    "units_own": ("units own plans", "个单位牵头编制规划"),
-    "legend": ("legend", "图例"),
 }
 
 
@@ -117,10 +113,6 @@ def unit_type(t: str, lang: str) -> str:
     return pair(UNIT_TYPES.get(t, (t, t)), lang)
 
 
-def days(n: int, lang: str) -> str:
-    return f"{n} 天" if lang == "zh" else f"{n} d"
-
-
 def days_left(n: int | None, lang: str) -> str:
     """A signed day count in words: days left, due today, or days late."""
     if n is None:
@@ -133,10 +125,10 @@ def days_left(n: int | None, lang: str) -> str:
 
 
 def footer(counts: dict[State, int], as_of: str, window: int, lang: str, what: tuple[str, str]) -> str:
-    """`6 overdue · 1 due soon · … (as of …; due-soon window 14 d)`, with the unit counted."""
+    """`plans: 6 overdue · 1 due soon · … (as of 2020-09-15, window 14 d)`: `what` names what is counted."""
     sep = " · "
     if lang == "zh":
         parts = sep.join(f"{state(s, lang)} {n}" for s, n in counts.items())
         return f"{what[1]}{COLON}{parts}{LPAREN}基准日期 {as_of}{COMMA}临期预警 {window} 天{RPAREN}"
     parts = sep.join(f"{n} {state(s, lang)}" for s, n in counts.items())
-    return f"{what[0]}: {parts} (as of {as_of}; due-soon window {window} d)"
+    return f"{what[0]}: {parts} (as of {as_of}, window {window} d)"

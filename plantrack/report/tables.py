@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from plantrack.report.grid import Cell, Grid
+from plantrack.report.grid import Cell, Column, Grid
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,7 +25,7 @@ STYLES = {
     "bold": "bold",
 }
 BAR = 4  # cells of a progress bar
-GAP = 2  # cells between columns: the box's blank rule and one cell of padding
+GAP = 2  # cells between columns
 
 
 def _bar(cell: Cell, width: int) -> Text:
@@ -40,28 +40,41 @@ def _bar(cell: Cell, width: int) -> Text:
     return text
 
 
-def _cells(grid: Grid) -> list[list[Text]]:
+def _cells(grid: Grid) -> tuple[list[Column], list[list[Text]]]:
+    """The columns a table shows and their cells as styled text.
+
+    Columns with `stack` fold under the column before them as dim lines; a
+    grouped column shows its value once, at the top of its group; bars line
+    up because the "done/total" before them is padded to one width.
+    """
     from rich.text import Text
 
-    # Bars line up when the "done/total" before them has one width.
-    widths = [max((len(r[i].text) for r in grid.rows if r[i].bar), default=0) for i in range(len(grid.columns))]
+    cols = grid.columns
+    keep = [i for i, c in enumerate(cols) if not c.stack]
+    bar_widths = [max((len(r[i].text) for r in grid.rows if r[i].bar), default=0) for i in range(len(cols))]
     out = []
-    previous: tuple[Cell, ...] | None = None
     for n, row in enumerate(grid.rows):
         cells = []
-        for i, (col, cell) in enumerate(zip(grid.columns, row, strict=True)):
+        for i in keep:
+            cell = row[i]
             if cell.bar is not None:
-                cells.append(_bar(cell, widths[i]))
-            elif col.group and previous is not None and n not in grid.sections and previous[i].text == cell.text:
-                cells.append(Text(""))  # a grouped value shows once, at the top of its group
+                text = _bar(cell, bar_widths[i])
+            elif cols[i].group and n and n not in grid.sections and grid.rows[n - 1][i].text == cell.text:
+                text = Text("")
             else:
-                cells.append(Text(cell.text, STYLES.get(cell.style or "", "")))
+                text = Text(cell.text, STYLES.get(cell.style or "", ""))
+            j = i + 1
+            while j < len(cols) and cols[j].stack:
+                if row[j].text:
+                    line = (cols[j].stack or "{}").format(row[j].text)
+                    text.append_text(Text(("\n" if text.plain else "") + line, "dim"))
+                j += 1
+            cells.append(text)
         out.append(cells)
-        previous = row
-    return out
+    return [cols[i] for i in keep], out
 
 
-def widths(grid: Grid, cells: list[list[Text]], total: int, gap: int) -> list[int]:
+def widths(columns: list[Column], cells: list[list[Text]], total: int, gap: int) -> list[int]:
     """Column widths that fit `total`: one-line columns as they are, wrapping ones water-filled.
 
     The widest wrapping column gives way first, down to the next widest, and
@@ -71,11 +84,12 @@ def widths(grid: Grid, cells: list[list[Text]], total: int, gap: int) -> list[in
     from rich.cells import cell_len
 
     natural = [
-        max([cell_len(col.header)] + [cell_len(row[i].plain) for row in cells]) for i, col in enumerate(grid.columns)
+        max([cell_len(col.header)] + [cell_len(line) for row in cells for line in row[i].plain.split("\n")])
+        for i, col in enumerate(columns)
     ]
-    wrap = [i for i, col in enumerate(grid.columns) if col.wrap]
+    wrap = [i for i, col in enumerate(columns) if col.wrap]
     budget = total - gap * (len(natural) - 1) - sum(w for i, w in enumerate(natural) if i not in wrap)
-    floors = {i: min(natural[i], grid.columns[i].min_width or 1) for i in wrap}
+    floors = {i: min(natural[i], columns[i].min_width or 1) for i in wrap}
 
     def used(cap: int) -> int:
         return sum(min(natural[i], max(cap, floors[i])) for i in wrap)
@@ -86,30 +100,83 @@ def widths(grid: Grid, cells: list[list[Text]], total: int, gap: int) -> list[in
     return [min(w, max(cap, floors[i])) if i in wrap else w for i, w in enumerate(natural)]
 
 
-def render(grids: Sequence[Grid], console: Console) -> None:
-    from rich import box
-    from rich.table import Table
+def _lines(text: Text, width: int, justify: str, wrap: bool, console: Console) -> list[Text]:
+    """One cell as lines of exactly `width` cells: wrapped (CJK folds anywhere) or as it is."""
+    if "\n" not in text.plain and (not wrap or text.cell_len <= width):  # fits: the common case, kept cheap
+        text.align("right" if justify == "right" else "left", width)
+        return [text]
+    lines = list(text.wrap(console, width, overflow="fold") if wrap else text.split("\n", allow_blank=True))
+    for line in lines:
+        line.truncate(width)
+        line.align("right" if justify == "right" else "left", width)
+    return lines
+
+
+def table(grid: Grid, console: Console) -> list[Text]:
+    """The table's lines: a bold header, a rule, the rows; a blank line between groups.
+
+    Laid out here rather than by rich's Table: the same cells, measured and
+    wrapped by rich, for a fraction of the time (the table is most of what
+    `status` costs beyond loading, and `status` should be as quick as `check`).
+    """
     from rich.text import Text
 
+    columns, cells = _cells(grid)
+    sizes = widths(columns, cells, console.width, GAP)
+    header = [Text(c.header, "bold") for c in columns]
+    out: list[Text] = []
+    for n, row in enumerate([header, *cells]):
+        if n > 1 and n - 1 in grid.sections:
+            out.append(Text(""))
+        parts = [_lines(t, w, c.justify, c.wrap, console) for t, w, c in zip(row, sizes, columns, strict=True)]
+        for i in range(max(len(p) for p in parts)):
+            line = Text()
+            for k, (p, w) in enumerate(zip(parts, sizes, strict=True)):
+                if k:
+                    line.append(" " * GAP)
+                if i < len(p):
+                    line.append_text(p[i])
+                else:
+                    line.append(" " * w)
+            line.rstrip()
+            out.append(line)
+        if n == 0:
+            out.append(Text("─" * (sum(sizes) + GAP * (len(sizes) - 1)), "dim"))
+    return out
+
+
+def render(grids: Sequence[Grid], console: Console) -> None:
+    from rich.text import Text
+
+    def prose(text: str, style: str) -> list[Text]:  # a sentence wraps (a long note), a table never does
+        return list(Text(text, style).wrap(console, console.width))
+
+    lines: list[Text] = []
     for i, g in enumerate(grids):
         if i:
-            console.print()
-        for line in g.preamble:
-            console.print(Text(line, "bold" if line is g.preamble[0] else ""))
+            lines.append(Text(""))
+        for n, line in enumerate(g.preamble):
+            lines += prose(line, "bold" if n == 0 else "")
         if g.title:
-            console.print(Text(g.title, "bold"))
-        if not g.rows and g.empty:
-            console.print(Text(g.empty, "dim"))
-        else:
-            # Two cells between columns (GAP): at 100 columns every cell counts.
-            table = Table(
-                box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), show_edge=False, pad_edge=False, header_style="bold"
-            )
-            rows = _cells(g)
-            for col, width in zip(g.columns, widths(g, rows, console.width, GAP), strict=True):
-                table.add_column(col.header, justify=col.justify, no_wrap=not col.wrap, overflow="fold", width=width)
-            for n, cells in enumerate(rows):
-                table.add_row(*cells, end_section=n + 1 in g.sections)
-            console.print(table)
+            lines += prose(g.title, "bold")
+        lines += table(g, console) if g.rows or not g.empty else prose(g.empty, "dim")
         if g.footer:
-            console.print(Text(g.footer, "dim"))
+            lines += prose(g.footer, "dim")
+    print_lines(console, lines)
+
+
+def print_lines(console: Console, lines: list[Text]) -> None:
+    """Lines laid out to the console's width already: print them as they are, never rewrapped.
+
+    Without colour rich would write the plain text anyway; writing it directly
+    skips its segment pipeline, which took seconds on a district of 10,000 plans.
+    """
+    from rich.text import Text
+
+    for line in lines:
+        if line.cell_len > console.width:
+            line.truncate(console.width)
+    if console.color_system is None:
+        console.file.write("".join(f"{line.plain}\n" for line in lines))
+    else:
+        console.print(Text("\n").join(lines), no_wrap=True, overflow="crop", crop=True)

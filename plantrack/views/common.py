@@ -15,10 +15,11 @@ from plantrack.tracking import Step
 NOT_DONE = frozenset({State.OVERDUE, State.DUE_SOON, State.OPEN})
 
 
-def pick(value: str, known: Mapping[str, str], what: Msg) -> str:
+def pick(value: str, known: Mapping[str, str], what: Msg, listing: str) -> str:
     """The id the user meant, given as an id or as a name written in the data.
 
-    Anything else is a user error (exit 2) with the closest id suggested.
+    Anything else is a user error (exit 2) with the closest id suggested, and
+    the command that lists them all.
     """
     if value in known:
         return value
@@ -26,26 +27,30 @@ def pick(value: str, known: Mapping[str, str], what: Msg) -> str:
         if name == value:
             return key
     hint = did_you_mean(value, known)
-    choices = ", ".join(known)
+    if len(known) <= 8:
+        listing = ", ".join(known)
     raise PlantrackError(
-        Msg(f"no {what.en} {value!r}{hint.en} (known: {choices})", f"没有{what.zh} {value!r}{hint.zh}(可选:{choices})")
+        Msg(
+            f"no {what.en} {value!r}{hint.en} (see: {listing})",
+            f"没有{what.zh} {value!r}{hint.zh}\uff08参见\uff1a{listing}\uff09",
+        )
     )
 
 
 def pick_plan(plans: PlansFile, value: str) -> str:
-    return pick(value, {pid: p.name for pid, p in plans.plans.items()}, Msg("plan", "规划"))
+    return pick(value, {pid: p.name for pid, p in plans.plans.items()}, Msg("plan", "规划"), "plantrack status")
 
 
 def pick_unit(plans: PlansFile, value: str) -> str:
-    return pick(value, {uid: u.name for uid, u in plans.units.items()}, Msg("unit", "单位"))
+    return pick(value, {uid: u.name for uid, u in plans.units.items()}, Msg("unit", "单位"), "plantrack units")
 
 
 def pick_kind(schedule: Schedule, value: str) -> str:
-    return pick(value, {k: spec.name for k, spec in schedule.kinds.items()}, Msg("plan kind", "规划类型"))
+    return pick(value, {k: spec.name for k, spec in schedule.kinds.items()}, Msg("plan kind", "规划类型"), "")
 
 
 def pick_phase(schedule: Schedule, value: str) -> str:
-    return pick(value, {k: ph.name for k, ph in schedule.phases.items()}, Msg("phase", "阶段"))
+    return pick(value, {k: ph.name for k, ph in schedule.phases.items()}, Msg("phase", "阶段"), "")
 
 
 def unit_name(units: Mapping[str, Unit], uid: str) -> str:

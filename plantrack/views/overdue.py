@@ -58,19 +58,6 @@ class OverdueView:
         return any(i.step.state is State.OVERDUE for i in self.items)
 
 
-def pending_items(
-    plans: PlansFile, schedule: Schedule, as_of: date, window: int, states: frozenset[State]
-) -> list[Item]:
-    """Every milestone in one of `states`, in plans.yaml's and the schedule's order."""
-    tracked = all_steps(plans, schedule, as_of, window)
-    return [
-        Item(pid, plans.plans[pid], s, as_of)
-        for pid, plan_steps in tracked.items()
-        for s in plan_steps
-        if s.state in states
-    ]
-
-
 def overdue(
     plans: PlansFile,
     schedule: Schedule,
@@ -84,10 +71,13 @@ def overdue(
     unit = pick_unit(plans, unit) if unit is not None else None
     kind = pick_kind(schedule, kind) if kind is not None else None
     by_unit: dict[str, list[Item]] = {}
-    for item in pending_items(plans, schedule, as_of, window, SELECTED):
-        if (unit and item.plan.owner != unit) or (kind and item.plan.kind != kind):
+    for pid, plan_steps in all_steps(plans, schedule, as_of, window).items():
+        plan = plans.plans[pid]
+        if (unit and plan.owner != unit) or (kind and plan.kind != kind):
             continue
-        by_unit.setdefault(item.plan.owner, []).append(item)
+        mine = [Item(pid, plan, s, as_of) for s in plan_steps if s.state in SELECTED]
+        if mine:
+            by_unit.setdefault(plan.owner, []).extend(mine)
     # sorted() is stable: equal keys keep plans.yaml's order.
     groups = [
         Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)))

@@ -8,8 +8,8 @@ from datetime import date
 from plantrack.models import PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State
 from plantrack.views.common import NOT_DONE, pick_unit
-from plantrack.views.overdue import Item, pending_items
-from plantrack.views.status import PlanRow, StatusView, status
+from plantrack.views.overdue import Item
+from plantrack.views.status import PlanRow, status
 
 
 @dataclass(frozen=True)
@@ -49,14 +49,17 @@ class UnitsView:
 
 
 def _rows(plans: PlansFile, schedule: Schedule, as_of: date, window: int, only: str | None) -> list[UnitRow]:
-    view: StatusView = status(plans, schedule, as_of, window, unit=only)
-    items = pending_items(plans, schedule, as_of, window, NOT_DONE)
-    owners = [only] if only else list(dict.fromkeys(r.plan.owner for r in view.rows))
-    out = []
-    for uid in owners:
-        mine = sorted((i for i in items if i.plan.owner == uid), key=lambda i: i.step.due or date.max)
-        out.append(UnitRow(uid, plans.units.get(uid), tuple(r for r in view.rows if r.plan.owner == uid), tuple(mine)))
-    return out
+    """Each owner's plans (as `status` rows) and the milestones it still has to do, in one pass."""
+    view = status(plans, schedule, as_of, window, unit=only)
+    by_owner: dict[str, tuple[list[PlanRow], list[Item]]] = {only: ([], [])} if only else {}
+    for r in view.rows:
+        rows, pending = by_owner.setdefault(r.plan.owner, ([], []))
+        rows.append(r)
+        pending += [Item(r.id, r.plan, s, as_of) for s in r.steps if s.state in NOT_DONE]
+    return [
+        UnitRow(uid, plans.units.get(uid), tuple(rows), tuple(sorted(pending, key=lambda i: i.step.due or date.max)))
+        for uid, (rows, pending) in by_owner.items()
+    ]
 
 
 def units(plans: PlansFile, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> UnitsView:

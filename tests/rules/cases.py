@@ -65,7 +65,9 @@ def ok(code: str, plans: str = "", **kw: object) -> Case:
 
 _SCHEDULE = (Path(__file__).resolve().parents[2] / "schedules" / "fyp14.yaml").read_text(encoding="utf-8")
 # The whole `research:` kind of the schedule, to take it out.
-_RESEARCH_KIND = _SCHEDULE[_SCHEDULE.index("  research:\n    name: 前期重点研究课题") : _SCHEDULE.index("  evaluation:\n")]
+_RESEARCH_KIND = _SCHEDULE[
+    _SCHEDULE.index("  research:\n    name: 前期重点研究课题") : _SCHEDULE.index("  evaluation:\n")
+]
 
 SPECIAL = """\
   edu-plan:
@@ -87,13 +89,25 @@ CASES: list[Case] = [
     ok("PT001"),
     fail("PT002", doc=BASE + "  eval: {name: 又一个, kind: evaluation, owner: drc}\n", where=[(BASE_LINES + 1, 3)]),
     ok("PT002"),
-    fail("PT003", doc="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n", where=[(5, 8)]),
-    ok("PT003", doc=BASE.replace("  town-plan: {name: 甲镇\"十四五\"规划, kind: township, owner: town}\n",
-                                 "  town-plan: {name: &n 甲镇规划, kind: township, owner: town, note: *n}\n")),
-    fail("PT004", doc="schedule: fyp14\nunits:\n  edu: {name: ".encode() + "区教育局".encode("gbk") + b", type: department}\n",
-         where=[(3, 15)]),
+    fail(
+        "PT003",
+        doc="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+        where=[(5, 8)],
+    ),
+    ok(
+        "PT003",
+        doc=BASE.replace(
+            '  town-plan: {name: 甲镇"十四五"规划, kind: township, owner: town}\n',
+            "  town-plan: {name: &n 甲镇规划, kind: township, owner: town, note: *n}\n",
+        ),
+    ),
+    fail(
+        "PT004",
+        doc=b"schedule: fyp14\nunits:\n  edu: {name: " + "区教育局".encode("gbk") + b", type: department}\n",
+        where=[(3, 15)],
+    ),
     ok("PT004", doc=b"\xef\xbb\xbf" + BASE.encode()),
     fail("PT005", doc="# only a comment\n", where=[(1, 1)]),
     ok("PT005"),
@@ -106,88 +120,193 @@ CASES: list[Case] = [
     ok("PT101", "  r1: {name: 课题, kind: research, owner: drc}\n"),
     fail("PT102", "  r1: {name: [课题], kind: research, owner: drc}\n", [(1, 14)]),
     ok("PT102", "  r1: {name: 课题, kind: research, owner: drc}\n"),
-    fail("PT103", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-         "      results: {done: 2020-02-30}\n", [(6, 23)]),
-    ok("PT103", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-       "      topic-set: {done: 2019-10-08}\n      results: {due: 2019年11月中旬, done: 2019-11-20}\n"),
+    fail(
+        "PT103",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      results: {done: 2020-02-30}\n",
+        [(6, 23)],
+    ),
+    ok(
+        "PT103",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      topic-set: {done: 2019-10-08}\n      results: {due: 2019年11月中旬, done: 2019-11-20}\n",
+    ),
     fail("PT104", "  r1: {name: 课题, kind: research, owner: dcr}\n", [(1, 41)]),
     ok("PT104", "  r1: {name: 课题, kind: research, owner: drc}\n"),
     fail("PT105", "  r1: {name: 课题, kind: reserch, owner: drc}\n", [(1, 24)]),
     ok("PT105", "  r1: {name: 课题, kind: research, owner: drc}\n"),
-    fail("PT106", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-         "      result: {done: 2019-11-20}\n", [(6, 7)]),
-    ok("PT106", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-       "      topic-set: {done: 2019-10-20}\n      results: {done: 2019-11-20}\n"),
-    fail("PT107", schedule=("        after: [topic-set]\n", "        after: [topic]\n"),
-         where=[(0, 17)], in_schedule=True),
+    fail(
+        "PT106",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      result: {done: 2019-11-20}\n",
+        [(6, 7)],
+    ),
+    ok(
+        "PT106",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      topic-set: {done: 2019-10-20}\n      results: {done: 2019-11-20}\n",
+    ),
+    fail(
+        "PT107",
+        schedule=("        after: [topic-set]\n", "        after: [topic]\n"),
+        where=[(0, 17)],
+        in_schedule=True,
+    ),
     ok("PT107"),
-    fail("PT108", schedule=("      topic-set:\n        name: 确定研究课题\n",
-                            "      topic-set:\n        name: 确定研究课题\n        after: [results]\n"),
-         where=[(0, 17)], in_schedule=True),
+    fail(
+        "PT108",
+        schedule=(
+            "      topic-set:\n        name: 确定研究课题\n",
+            "      topic-set:\n        name: 确定研究课题\n        after: [results]\n",
+        ),
+        where=[(0, 17)],
+        in_schedule=True,
+    ),
     ok("PT108"),
-    fail("PT109", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-         "      topic-set: {done: 2019-10-20}\n      results: {done: 2019-11-20}\n",
-         [(7, 23)], as_of=date(2019, 11, 1)),
-    ok("PT109", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
-       "      topic-set: {done: 2019-10-20}\n", as_of=date(2019, 11, 1)),
-    fail("PT110", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
-                          "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-05-10}\n"),
-         [(10, 28)]),
-    ok("PT110", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
-                        "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-06-10}\n")),
+    fail(
+        "PT109",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      topic-set: {done: 2019-10-20}\n      results: {done: 2019-11-20}\n",
+        [(7, 23)],
+        as_of=date(2019, 11, 1),
+    ),
+    ok(
+        "PT109",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n    milestones:\n"
+        "      topic-set: {done: 2019-10-20}\n",
+        as_of=date(2019, 11, 1),
+    ),
+    fail(
+        "PT110",
+        special(
+            "      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
+            "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-05-10}\n"
+        ),
+        [(10, 28)],
+    ),
+    ok(
+        "PT110",
+        special(
+            "      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
+            "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-06-10}\n"
+        ),
+    ),
     fail("PT111", "  r1: {name: 课题, kind: research, owner: town}\n", [(1, 41)]),
     ok("PT111", "  r1: {name: 课题, kind: research, owner: tank}\n"),
     fail("PT112", "  r1: {name: 课题, kind: research, owner: drc, tier: key}\n", [(1, 46)]),
     ok("PT112", special("      proposal: {done: 2019-10-08}\n")),
-    fail("PT113", schedule=("        due: end of phase research # \"提出一批前期重点研究课题\"\n",
-                            "        due: end of phase reserch\n"),
-         where=[(0, 14)], in_schedule=True),
+    fail(
+        "PT113",
+        schedule=(
+            '        due: end of phase research # "提出一批前期重点研究课题"\n',
+            "        due: end of phase reserch\n",
+        ),
+        where=[(0, 14)],
+        in_schedule=True,
+    ),
     ok("PT113"),
     fail("PT114", "  r1: {name: 课题, kind: research, owner: drc}\n", [(1, 24)], schedule=(_RESEARCH_KIND, "")),
     ok("PT114"),
-    fail("PT115", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25, by: edu}\n"),
-         [(8, 46)]),
+    fail(
+        "PT115",
+        special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25, by: edu}\n"),
+        [(8, 46)],
+    ),
     ok("PT115", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25, by: gov}\n")),
     # --- PT2xx: the scheme's rules ---------------------------------------------
     fail("PT201", special("      proposal: {done: 2019-10-08}\n      first-draft: {done: 2020-05-20}\n"), [(8, 27)]),
-    ok("PT201", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
-                        "      first-draft: {done: 2020-05-20}\n")),
+    ok(
+        "PT201",
+        special(
+            "      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
+            "      first-draft: {done: 2020-05-20}\n"
+        ),
+    ),
     fail("PT202", special("      gov-review: {by: drc}\n"), [(7, 24)]),
     ok("PT202", special("      gov-review: {by: gov}\n")),
     fail("PT203", special("      issued: {by: gov}\n", tier="general"), [(7, 20)]),
     ok("PT203", special("      issued: {by: edu}\n", tier="general")),
     fail("PT204", special("      filed: {to: gov}\n"), [(7, 19)]),
     ok("PT204", special("      filed: {to: drc}\n")),
-    fail("PT205", doc=BASE.replace("kind: township, owner: town}", "kind: township, owner: town, milestones: {approved: {by: gov}}}"),
-         where=[(BASE_LINES, 89)]),
-    ok("PT205", doc=BASE.replace("kind: township, owner: town}",
-                                 "kind: township, owner: town, milestones: {approved: {by: town-npc}}}")),
-    fail("PT206", doc=BASE.replace("  town-plan: {name: 甲镇\"十四五\"规划, kind: township, owner: town}\n", ""),
-         where=[(11, 3)]),
+    fail(
+        "PT205",
+        doc=BASE.replace(
+            "kind: township, owner: town}", "kind: township, owner: town, milestones: {approved: {by: gov}}}"
+        ),
+        where=[(BASE_LINES, 89)],
+    ),
+    ok(
+        "PT205",
+        doc=BASE.replace(
+            "kind: township, owner: town}", "kind: township, owner: town, milestones: {approved: {by: town-npc}}}"
+        ),
+    ),
+    fail(
+        "PT206",
+        doc=BASE.replace('  town-plan: {name: 甲镇"十四五"规划, kind: township, owner: town}\n', ""),
+        where=[(11, 3)],
+    ),
     ok("PT206"),
     fail("PT207", "  outline2: {name: 又一个纲要, kind: master, owner: drc}\n", [(1, 33)]),
-    ok("PT207", doc=BASE.replace("kind: master, owner: drc}", "kind: master, owner: drc, period: {start: 2021, end: 2025}}")),
-    fail("PT208", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
-                          "      coordination: {done: 2020-06-10}\n"), [(9, 28)]),
-    ok("PT208", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
-                        "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-06-10}\n")),
+    ok(
+        "PT207",
+        doc=BASE.replace("kind: master, owner: drc}", "kind: master, owner: drc, period: {start: 2021, end: 2025}}"),
+    ),
+    fail(
+        "PT208",
+        special(
+            "      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
+            "      coordination: {done: 2020-06-10}\n"
+        ),
+        [(9, 28)],
+    ),
+    ok(
+        "PT208",
+        special(
+            "      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25}\n"
+            "      first-draft: {done: 2020-05-20}\n      coordination: {done: 2020-06-10}\n"
+        ),
+    ),
     fail("PT209", special("      finished: {due: 2020-10-31}\n"), [(7, 23)]),
     ok("PT209", special("      finished: {due: 2020年9月中旬}\n")),
-    fail("PT210", doc=BASE.replace("kind: evaluation, owner: drc}",
-                                   "kind: evaluation, owner: drc, milestones: {congress-review: {to: gov}}}"),
-         where=[(17, 95)]),
-    ok("PT210", doc=BASE.replace("kind: evaluation, owner: drc}",
-                                 "kind: evaluation, owner: drc, milestones: {congress-review: {to: npc}}}")),
-    fail("PT211", doc=BASE.replace("kind: master, owner: drc}", "kind: master, owner: drc, milestones: "
-                                   "{party-proposal: {done: 2020-10-25}, draft-for-comments: {done: 2020-10-20}}}"),
-         where=[(16, 133)]),
-    ok("PT211", doc=BASE.replace("kind: master, owner: drc}", "kind: master, owner: drc, milestones: "
-                                 "{party-proposal: {done: 2020-10-15}}}")),
+    fail(
+        "PT210",
+        doc=BASE.replace(
+            "kind: evaluation, owner: drc}", "kind: evaluation, owner: drc, milestones: {congress-review: {to: gov}}}"
+        ),
+        where=[(17, 95)],
+    ),
+    ok(
+        "PT210",
+        doc=BASE.replace(
+            "kind: evaluation, owner: drc}", "kind: evaluation, owner: drc, milestones: {congress-review: {to: npc}}}"
+        ),
+    ),
+    fail(
+        "PT211",
+        doc=BASE.replace(
+            "kind: master, owner: drc}",
+            "kind: master, owner: drc, milestones: "
+            "{party-proposal: {done: 2020-10-25}, draft-for-comments: {done: 2020-10-20}}}",
+        ),
+        where=[(16, 133)],
+    ),
+    ok(
+        "PT211",
+        doc=BASE.replace(
+            "kind: master, owner: drc}", "kind: master, owner: drc, milestones: {party-proposal: {done: 2020-10-15}}}"
+        ),
+    ),
     fail("PT213", doc=BASE.replace("host: drc}", "host: gov}"), where=[(9, 47)]),
     ok("PT213"),
-    fail("PT214", "  r1: {name: 课题, kind: research, owner: drc, commissioned: {to: tank, via: directed}}\n", [(1, 46)]),
-    ok("PT214", "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n"
-       "    commissioned: {to: tank, via: tender}\n    budget: {line: 2019年规划编制专项经费, amount: 30}\n"),
+    fail(
+        "PT214", "  r1: {name: 课题, kind: research, owner: drc, commissioned: {to: tank, via: directed}}\n", [(1, 46)]
+    ),
+    ok(
+        "PT214",
+        "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n"
+        "    commissioned: {to: tank, via: tender}\n    budget: {line: 2019年规划编制专项经费, amount: 30}\n",
+    ),
     # --- PT3xx: time -------------------------------------------------------------
     fail("PT301", special("      proposal: {note: 在办}\n"), [(7, 7)], as_of=date(2019, 10, 20)),
     ok("PT301", special("      proposal: {done: 2019-10-08}\n"), as_of=date(2019, 10, 10)),

@@ -1,0 +1,223 @@
+"""The edit commands: done, reopen, due, note, add, add-unit.
+
+Each one: read the file with spans → change the few characters the fact
+needs (plantrack.edit.ops) → validate and write atomically (edit.apply) →
+with --commit, commit only that file. Exit 0 done (or nothing to change),
+1 refused by a rule, 2 misuse or an unknown id, 4 the file changed on disk or
+could not be written, 5–9 the edit is saved but git declined the commit
+(plantrack.gitrepo's codes: not a repository, no git, detached HEAD, dubious
+ownership, git failed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from plantrack.commands.common import File, Lang, LangOpt, language, plans_path
+from plantrack.lang import t
+
+if TYPE_CHECKING:
+    from plantrack.edit.apply import Original
+    from plantrack.edit.ops import Change
+
+Plan = Annotated[str, typer.Argument(metavar="PLAN", help=t("The plan's id.", "规划 id。"))]
+Milestone = Annotated[
+    str, typer.Argument(metavar="MILESTONE", help=t("The milestone's id in the schedule.", "工作方案中的节点 id。"))
+]
+CommitOpt = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help=t(
+            "Commit the file (only it) with the repository's configured author.",
+            "以仓库配置的作者身份提交该文件(仅此文件)。",
+        ),
+    ),
+]
+
+
+class Tier(str, Enum):
+    key = "key"
+    general = "general"
+
+
+def _run(file: Path | None, lang_opt: Lang | None, commit: bool, make: Callable[[Original], Change]) -> int:
+    """Read, change, validate and write, then commit if asked; the one path of every edit."""
+    from plantrack.edit import apply
+
+    lang = language(lang_opt)
+    path = plans_path(file)
+    today = date.today()
+    original = apply.read(path, today)
+    change = make(original)
+    if change.text == original.text:
+        same = t(" (already so: nothing written)", "(已是如此:未写入)", lang) if change.message else ""
+        print(f"{original.display}: {change.summary(lang)}{same}")
+        return 0
+    apply.write(original, change.text, today)
+    print(f"{original.display}: {change.summary(lang)}")
+    for number, line in _changed_lines(original.text, change.text):
+        print(f"  {number:>5} | {line}")
+    if commit:
+        _commit(path, original.display, change.message, lang)
+    return 0
+
+
+def _changed_lines(old: str, new: str, limit: int = 12) -> list[tuple[int, str]]:
+    """The new file's lines between the common head and tail: what the edit wrote."""
+    a, b = old.splitlines(), new.splitlines()
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return [(head + 1 + i, line) for i, line in enumerate(b[head : len(b) - tail][:limit])]
+
+
+def _commit(path: Path, display: str, message: str, lang: str) -> None:
+    from plantrack import gitrepo
+    from plantrack.problems import Msg, PlantrackError
+
+    try:
+        repo = gitrepo.open_repo(path, display)
+        try:
+            short = gitrepo.commit_file(repo, message)
+        finally:
+            repo.repo.close()
+    except PlantrackError as e:
+        # One line: the edit stands, only the commit was declined.
+        raise PlantrackError(
+            Msg(f"{display} saved, not committed: {e.msg.en}", f"{display} 已保存,未提交:{e.msg.zh}"), e.exit_code
+        ) from None
+    print(t(f"committed {short}: {message}", f"已提交 {short}:{message}", lang))
+
+
+def _day(value: str | None, option: str) -> date:
+    from plantrack.dates import DateFormatError, parse_exact
+    from plantrack.problems import Msg, PlantrackError
+
+    if value is None:
+        return date.today()
+    try:
+        return parse_exact(value)
+    except DateFormatError as e:
+        raise PlantrackError(Msg(f"{option}: {e}", f"{option}:{e.zh}"), 2) from None
+
+
+def done(
+    plan: Plan,
+    milestone: Milestone,
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help=t("The day it was done (default: today).", "完成日期(默认今天)。")
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help=t("A note to record with it.", "同时记录的备注。"))
+    ] = None,
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Record a milestone as done."""
+    from plantrack.edit import ops
+
+    day = _day(when, "--date")
+    return _run(file, lang, commit, lambda o: ops.done(o.project, o.text, plan, milestone, day, note))
+
+
+def reopen(plan: Plan, milestone: Milestone, file: File = None, commit: CommitOpt = False, lang: LangOpt = None) -> int:
+    """Remove a milestone's done date."""
+    from plantrack.edit import ops
+
+    return _run(file, lang, commit, lambda o: ops.reopen(o.project, o.text, plan, milestone))
+
+
+def due(
+    plan: Plan,
+    milestone: Milestone,
+    when: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE",
+            help=t(
+                "2020-09-25, 2020-09, 2020年9月底, end of 2020-09, …",
+                "如 2020-09-25、2020-09、2020年9月底、2020年10月上旬",
+            ),
+        ),
+    ],
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Set a milestone's own due date, written as given."""
+    from plantrack.edit import ops
+
+    return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
+
+
+def note(
+    plan: Plan,
+    milestone: Milestone,
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help=t("The note; empty removes it.", "备注内容;为空则删除备注。"))
+    ],
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Set a milestone's note."""
+    from plantrack.edit import ops
+
+    return _run(file, lang, commit, lambda o: ops.note(o.project, o.text, plan, milestone, text))
+
+
+def add(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help=t("The new plan's id.", "新规划的 id。"))],
+    kind: Annotated[
+        str,
+        typer.Option("--kind", help=t("master, special, regional, township, research or evaluation.", "规划类别。")),
+    ],
+    owner: Annotated[
+        str, typer.Option("--owner", metavar="UNIT", help=t("The unit that compiles it.", "编制单位 id。"))
+    ],
+    name: Annotated[str, typer.Option("--name", help=t("The plan's full name.", "规划全称。"))],
+    tier: Annotated[
+        Tier | None, typer.Option("--tier", help=t("Special plans: key or general.", "专项规划:重点或一般。"))
+    ] = None,
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Add a plan, listing the schedule's milestones for its kind."""
+    from plantrack.edit import add as add_entry
+
+    level = tier.value if tier else None
+    code = language(lang)
+    return _run(
+        file, lang, commit, lambda o: add_entry.add_plan(o.project, o.text, plan, kind, owner, name, level, code)
+    )
+
+
+def add_unit(
+    unit: Annotated[str, typer.Argument(metavar="ID", help=t("The new unit's id.", "新单位的 id。"))],
+    name: Annotated[str, typer.Option("--name", help=t("The unit's name.", "单位名称。"))],
+    utype: Annotated[
+        str, typer.Option("--type", metavar="TYPE", help=t("drc, government, department, township, …", "单位类型。"))
+    ],
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Add a unit."""
+    from plantrack.edit import add as add_entry
+
+    return _run(file, lang, commit, lambda o: add_entry.add_unit(o.project, o.text, unit, name, utype))

@@ -1,0 +1,140 @@
+"""The timeline drawn on a terminal: phases and milestones on one axis, the reference date marked.
+
+Layout (which column each date falls in) is views.timeline.place(); this
+module only draws. rich measures the labels, so Chinese names line up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from plantrack.report import labels as L
+from plantrack.report.tables import STYLES, print_lines
+from plantrack.state import WORST_FIRST, State
+from plantrack.views.timeline import Layout, TimelineData, place
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+GLYPHS = {State.DONE: "●", State.LATE: "◆", State.OVERDUE: "▲", State.DUE_SOON: "◎", State.OPEN: "○"}
+MARKER = "bold blue"
+Blank = Callable[[], list[tuple[str, str]]]  # an empty axis row: (character, style) per column
+MIN_AXIS = 40
+NAME_FROM = 140  # from this width on, plan names join the ids in the label column
+AXIS_FLOOR = 100  # what the axis keeps before names get any room
+
+
+def _labels(data: TimelineData, width: int) -> tuple[int, int]:
+    """(label width, name width): ids always; names when the terminal is wide."""
+    from rich.cells import cell_len
+
+    ids = max([len(r.id) for r in data.rows] + [cell_len(p.name) for p in data.phases] + [8])
+    names = max((cell_len(r.plan.name) for r in data.rows), default=0)
+    spare = width - ids - 2 - AXIS_FLOOR
+    name_w = min(names, spare) if width >= NAME_FROM and spare >= 10 else 0
+    return ids, name_w
+
+
+def _label(text: str, width: int) -> str:
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        # Cut to fit the ellipsis; a wide character that would straddle the edge goes too.
+        return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+    return set_cell_size(text, width)
+
+
+def _line(label: str, axis: list[tuple[str, str]]) -> Text:
+    from rich.text import Text
+
+    text = Text(label)
+    while axis and axis[-1][0] == " ":
+        axis.pop()  # no trailing blanks
+    # One append per run of a style, not per character: a large district has many lines.
+    run, current = "", ""
+    for ch, style in axis:
+        if style != current and run:
+            text.append(run, current)
+            run = ""
+        run, current = run + ch, style
+    if run:
+        text.append(run, current)
+    return text
+
+
+def render(data: TimelineData, console: Console, lang: str) -> None:
+    from rich.cells import cell_len
+
+    ids, name_w = _labels(data, console.width)
+    label_w = ids + (name_w + 1 if name_w else 0)
+    cols = max(MIN_AXIS, console.width - label_w - 1)
+    lay = place(data, cols)
+    pad = " " * (label_w + 1)
+
+    def blank() -> list[tuple[str, str]]:
+        axis = [(" ", "")] * cols
+        if lay.as_of_col is not None:
+            axis[lay.as_of_col] = ("│", MARKER)
+        return axis
+
+    # The reference date, pointed at (or from the edge when it is off the axis).
+    tag = f"{L.word('as_of', lang)} {data.as_of.isoformat()}"
+    size = cell_len(tag) + 2
+    if lay.as_of_col is None:
+        head = f"◀ {tag}" if lay.as_of_side < 0 else " " * (cols - size) + f"{tag} ▶"
+    elif lay.as_of_col + size <= cols:
+        head = " " * lay.as_of_col + f"▼ {tag}"
+    else:
+        head = " " * max(0, lay.as_of_col - size + 1) + f"{tag} ▼"
+    ticks = [" "] * cols
+    axis = blank()
+    for col, month in lay.ticks:
+        label = month.strftime("%Y-%m")
+        if col + len(label) <= cols:  # a label cut short would misread as another month
+            ticks[col : col + len(label)] = label
+        axis[col] = ("┬", "dim")
+    axis = [(ch, st) if ch != " " else ("─", "dim") for ch, st in axis]
+    if lay.as_of_col is not None:
+        axis[lay.as_of_col] = ("┼", MARKER)
+    legend = "  ".join(f"{GLYPHS[s]} {L.state(s, lang)}" for s in WORST_FIRST)
+    lines = [
+        _line(pad, [(c, MARKER) for c in head]),
+        _line(pad, [(c, "dim") for c in "".join(ticks)]),
+        _line(pad, axis),
+        *_phases(lay, label_w, blank),
+        *_lanes(lay, ids, name_w, blank, lang),
+        _line("", [(c, "dim") for c in f"{legend}  │ {L.word('as_of', lang)}"]),
+    ]
+    print_lines(console, lines)
+
+
+def _phases(lay: Layout, label_w: int, blank: Blank) -> list[Text]:
+    out = []
+    for phase, c0, c1 in lay.phases:
+        axis = blank()
+        for c in range(c0, c1 + 1):
+            axis[c] = ("━", "cyan")
+        out.append(_line(_label(phase.name, label_w) + " ", axis))
+    return out
+
+
+def _lanes(lay: Layout, ids: int, name_w: int, blank: Blank, lang: str) -> list[Text]:
+    """A line per plan; plans.yaml groups plans by kind, and a heading says where each group starts."""
+    out, kind = [], None
+    for lane in lay.lanes:
+        plan = lane.row.plan
+        if plan.kind != kind:
+            kind = plan.kind
+            out.append(_line(_label(L.kind(kind, lang), ids + (name_w + 1 if name_w else 0)) + " ", blank()))
+        axis = blank()
+        if lane.span:
+            for c in range(lane.span[0], lane.span[1] + 1):
+                if axis[c][0] == " ":
+                    axis[c] = ("─", "dim")
+        for m in lane.marks:
+            axis[m.col] = (GLYPHS[m.state], STYLES[m.state.value])
+        label = lane.row.id.ljust(ids) + (" " + _label(plan.name, name_w) if name_w else "")
+        out.append(_line(label + " ", axis))
+    return out
