@@ -54,14 +54,14 @@ def test_messages_in_chinese(cli, tmp_path: Path, monkeypatch) -> None:
     code, out, _ = cli("check", "--file", str(path), "--as-of", "2019-09-01")
     assert code == 1
     assert "PT104 [error] 未知的单位 'dcr';是否想写 'drc'?" in out
-    assert out.rstrip().endswith("1 个错误,0 个警告(基准日期 2019-09-01)")
+    assert out.rstrip().endswith("1 个错误，0 个警告（基准日期 2019-09-01）")
 
 
 def test_locale_picks_the_language(cli, tmp_path: Path, monkeypatch) -> None:
     path = make_district(tmp_path, BASE)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     _, out, _ = cli("check", "--file", str(path), "--as-of", "2019-09-01")
-    assert out.strip() == "未发现问题(基准日期 2019-09-01)"
+    assert out.strip() == "未发现问题（基准日期 2019-09-01）"
     _, out, _ = cli("check", "--file", str(path), "--as-of", "2019-09-01", "--lang", "en")
     assert out.strip() == "no problems (as of 2019-09-01)"
 

@@ -31,7 +31,7 @@ def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
     errors, warnings = _counts(problems)
     if lang == "zh":
         summary = (
-            f"{errors} 个错误,{warnings} 个警告(基准日期 {as_of})" if problems else f"未发现问题(基准日期 {as_of})"
+            f"{errors} 个错误，{warnings} 个警告（基准日期 {as_of}）" if problems else f"未发现问题（基准日期 {as_of}）"
         )
     else:
         summary = (
