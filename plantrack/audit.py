@@ -16,7 +16,6 @@ from pathlib import Path
 from plantrack import dates, gitrepo, history, project
 from plantrack.history import Event, FactReader, Facts
 from plantrack.problems import Msg, PlantrackError
-from plantrack.project import Project
 from plantrack.suggest import did_you_mean
 
 
@@ -122,21 +121,6 @@ def _notes(repo: gitrepo.FileRepo) -> list[Msg]:
             )
         )
     return notes
-
-
-def load_or_fail(path: Path) -> Project:
-    """The district as it is now; a file that does not load is one clear error."""
-    loaded, problems = project.load(path)
-    if loaded is None:
-        first = min(problems)
-        raise PlantrackError(
-            Msg(
-                f"{first.file}:{first.line}:{first.column}: {first.msg.en} ({first.code})",
-                f"{first.file}:{first.line}:{first.column}:{first.msg.zh}({first.code})",
-            ),
-            2,
-        )
-    return loaded
 
 
 def check_target(path: Path, trail: Trail, plan: str, milestone: str | None) -> None:

@@ -143,6 +143,20 @@ def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list
             gc.enable()
 
 
+_SEE_CHECK = Msg("; run `plantrack check` to see every problem", "\uff1b运行 `plantrack check` 查看全部问题")
+
+
+def load_or_raise(plans_path: Path, advice: Msg = _SEE_CHECK) -> tuple[Project, list[Problem]]:
+    """Load for a command that needs the district: a file that does not load at
+    all is one line naming its first problem (exit 2), followed by `advice`."""
+    loaded, problems = load(plans_path)
+    if loaded is None:
+        first = min(problems)
+        where = f"{first.file}:{first.line}:{first.column}: {first.code}"
+        raise PlantrackError(Msg(f"{where} {first.msg.en}{advice.en}", f"{where} {first.msg.zh}{advice.zh}"))
+    return loaded, problems
+
+
 def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]:
     src, problems = read_source(plans_path, spans=spans)
     if problems:

@@ -108,6 +108,24 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+# The byte-order marks decode() accepts, longest first (UTF-32's starts like UTF-16's).
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """Text back to bytes in the original file's encoding, its BOM kept: the inverse of decode()."""
+    for bom, codec in _BOMS:
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
 def _where(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1

@@ -45,7 +45,7 @@ def changes(
     code = language(lang)
     when = as_of_date(as_of)
     path = plans_path(file)
-    loaded = audit.load_or_fail(path)
+    loaded, _ = project.load_or_raise(path)
     trail = audit.read(path, project.display_name(path), audit.Since.parse(since), until=when)
     # The file as it is now (uncommitted edits included), unless --as-of looks back in time.
     now = trail.end if trail.end is not None else FactReader().facts(loaded.plans_src.text) or {}

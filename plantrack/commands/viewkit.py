@@ -69,20 +69,10 @@ def load(file: Path | None, lang: str) -> Project:
     and points at `plantrack check`, which lists every problem.
     """
     from plantrack import project
-    from plantrack.problems import Msg, PlantrackError
+    from plantrack.problems import Msg
 
-    path = plans_path(file)
-    loaded, problems = project.load(path)
+    loaded, problems = project.load_or_raise(plans_path(file))
     problems = sorted(problems)
-    if loaded is None:
-        where = f"{problems[0].file}:{problems[0].line}:{problems[0].column}: {problems[0].code} " if problems else ""
-        en, zh = (problems[0].msg.en, problems[0].msg.zh) if problems else ("", "")
-        raise PlantrackError(
-            Msg(
-                f"{where}{en} ({len(problems)} problem(s); run `plantrack check` to see them all)",
-                f"{where}{zh}\uff08共 {len(problems)} 个问题\uff1b运行 `plantrack check` 查看全部\uff09",
-            )
-        )
     if problems:
         skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"
         msg = Msg(

@@ -25,14 +25,12 @@ from datetime import date
 from pathlib import Path
 
 from plantrack import project as project_mod
-from plantrack import rules
+from plantrack import rules, yamlread
 from plantrack.problems import Msg, PlantrackError, Problem, Severity
 from plantrack.project import Project
 
 EXIT_REFUSED = 1  # the edit would add a rule error
 EXIT_CONFLICT = 4  # the file changed on disk, or could not be written (3 is a plantrack bug)
-
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 @dataclass
@@ -61,16 +59,7 @@ def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> lis
 
 def read(path: Path, as_of: date) -> Original:
     """Load the file, and keep its exact bytes to detect later changes."""
-    loaded, problems = project_mod.load(path)
-    if loaded is None:
-        first = min(problems)
-        raise PlantrackError(
-            Msg(
-                f"{first.file}:{first.line}:{first.column}: {first.msg.en} ({first.code}): fix this before editing",
-                f"{first.file}:{first.line}:{first.column}:{first.msg.zh}({first.code}):请先修正再编辑",
-            ),
-            2,
-        )
+    loaded, problems = project_mod.load_or_raise(path, Msg(": fix this before editing", "\uff1a请先修正再编辑"))
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
     original = Original(path, target, raw, target.stat(), loaded, _errors(loaded, problems, as_of))
@@ -86,14 +75,6 @@ def _decode(raw: bytes) -> str:
         return yamlread.decode(raw)
     except yamlread.YamlError:
         return ""
-
-
-def _encode(text: str, raw: bytes) -> bytes:
-    """The new text in the original's encoding, with its BOM if it had one."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return bom + text.encode(codec)
-    return text.encode("utf-8")
 
 
 def _conflict(display: str) -> PlantrackError:
@@ -120,7 +101,7 @@ def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
 
 def write(original: Original, new_text: str, as_of: date) -> None:
     """Validate `new_text` and put it in place of the original, atomically."""
-    data = _encode(new_text, original.raw)
+    data = yamlread.encode_like(new_text, original.raw)
     folder = original.target.parent
     fd, name = tempfile.mkstemp(dir=folder, prefix=f".{original.target.name}.", suffix=".plantrack-tmp")
     tmp = Path(name)
