@@ -6,7 +6,7 @@ from typing import Any
 
 from plantrack.edit import surgery
 from plantrack.edit.ops import Change, landed, section, unknown_id
-from plantrack.edit.surgery import Doc, Noted, Value
+from plantrack.edit.surgery import Doc, Edit, Noted, Value
 from plantrack.models import UNIT_TYPES
 from plantrack.problems import Msg, PlantrackError
 from plantrack.project import Project
@@ -59,11 +59,7 @@ def add_plan(
     plan |= {"owner": owner, "milestones": milestones}
     plans = section(doc, "plans")
     after = _last_like(plans, kind=kind, tier=tier) or _last_like(plans, kind=kind)
-    if "plans" not in doc.data:
-        edits = surgery.set_key(doc, (), "plans", {pid: plan})
-    else:
-        edits = surgery.set_key(doc, ("plans",), pid, plan, after=after)
-    new = surgery.apply(text, edits)
+    new = surgery.apply(text, _add_entry(doc, "plans", pid, plan, after))
     landed(new, ("plans", pid, "name"), name)
     return Change(
         new,
@@ -80,14 +76,17 @@ def add_unit(project: Project, text: str, uid: str, name: str, utype: str) -> Ch
         raise unknown_id("unit type", "单位类型", utype, UNIT_TYPES, "--type")
     units = section(doc, "units")
     entry: dict[str, Value] = {"name": name, "type": utype}
-    if "units" not in doc.data:
-        edits = surgery.set_key(doc, (), "units", {uid: entry})
-    else:
-        edits = surgery.set_key(doc, ("units",), uid, entry, after=_last_like(units, type=utype))
-    new = surgery.apply(text, edits)
+    new = surgery.apply(text, _add_entry(doc, "units", uid, entry, _last_like(units, type=utype)))
     landed(new, ("units", uid, "name"), name)
     return Change(
         new,
         Msg(f"unit {uid} added ({utype})", f"已新增单位 {uid}({utype})"),
         f"add-unit: {uid} ({utype})",
     )
+
+
+def _add_entry(doc: Doc, section_key: str, key: str, entry: dict[str, Value], after: str | None) -> list[Edit]:
+    """The edits that add `key: entry` to a top-level section, creating the section if the file has none."""
+    if section_key not in doc.data:
+        return surgery.set_key(doc, (), section_key, {key: entry})
+    return surgery.set_key(doc, (section_key,), key, entry, after=after)
