@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The district the goldens, format and oracle tests read: a frozen copy, so that
+# improving the demo plans.yaml or the schedule does not rewrite every golden.
+FIXTURE = REPO / "tests" / "fixtures" / "district"
+DISTRICT = FIXTURE / "plans.yaml"
 
 
 def make_district(folder: Path, text: str | bytes, schedule: str | None = None) -> Path:

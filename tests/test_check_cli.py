@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, make_district
+from tests.conftest import DISTRICT, REPO, make_district
 from tests.rules.cases import BASE
 
-BUNDLED = str(REPO / "plans.yaml")
+BUNDLED = str(DISTRICT)
 
 
 def test_bundled_data_passes_mid_compilation(cli) -> None:

@@ -13,7 +13,7 @@ from plantrack.edit import add, apply, ops
 from plantrack.edit.surgery import Doc
 from plantrack.models import UNIT_TYPES
 from plantrack.problems import PlantrackError, Severity
-from tests.conftest import REPO
+from tests.conftest import DISTRICT
 from tests.edit import district
 
 TODAY = date.today()
@@ -27,7 +27,7 @@ KINDS = {
 
 
 def _milestones() -> list[tuple[str, str]]:
-    loaded, _ = project.load(REPO / "plans.yaml")
+    loaded, _ = project.load(DISTRICT)
     assert loaded is not None
     return [(p, m) for p, kind in KINDS.items() for m in loaded.schedule.kinds[kind].milestones]  # type: ignore[index]
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from plantrack import yamlread
 from plantrack.edit.scalars import scalar
 from plantrack.history import FactReader, plan_facts
-from tests.conftest import REPO
+from tests.conftest import DISTRICT
 from tests.edit import district
 
 
@@ -47,7 +47,7 @@ def whole(text: str) -> dict[str, object] | None:
 
 def test_fact_reader_matches_the_whole_file_reader() -> None:
     texts = [
-        (REPO / "plans.yaml").read_text(encoding="utf-8"),
+        (DISTRICT).read_text(encoding="utf-8"),
         district.TEXT,
         district.TEXT.replace("\n", "\r\n"),
         # Shapes the entry cutter must hand back to the whole-file reader:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 from plantrack.models import Schedule
-from tests.conftest import REPO
+from tests.conftest import FIXTURE
 
 
 @cache
 def schedule() -> Schedule:
     from plantrack.project import read_source, validate
 
-    src, problems = read_source(REPO / "schedules" / "fyp14.yaml")
+    src, problems = read_source(FIXTURE / "schedules" / "fyp14.yaml")
     sched, more = validate(Schedule, src)
     assert not problems and not more and sched is not None
     return sched

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import REPO
+from tests.conftest import FIXTURE
 
 DATES = ["2019-10-01", "2020-06-01", "2020-09-15", "2021-01-15"]
 WORST_FIRST = ["overdue", "due-soon", "open", "late", "done"]  # FORMAT.md's order
@@ -25,7 +25,7 @@ WINDOW = 14
 
 
 def load_yaml(path: str) -> Any:
-    return YAML(typ="safe", pure=True).load((REPO / path).read_text(encoding="utf-8"))
+    return YAML(typ="safe", pure=True).load((FIXTURE / path).read_text(encoding="utf-8"))
 
 
 def last_day(year: int, month: int) -> date:
@@ -102,7 +102,7 @@ def expected(as_of: date) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.parametrize("as_of", DATES)
 def test_status_json_matches_brute_force(cli, as_of: str) -> None:
-    code, out, err = cli("status", "--file", str(REPO / "plans.yaml"), "--as-of", as_of, "--format", "json")
+    code, out, err = cli("status", "--file", str(FIXTURE / "plans.yaml"), "--as-of", as_of, "--format", "json")
     assert code == 0, err
     doc = json.loads(out)
     assert (doc["version"], doc["as_of"]) == (1, as_of)

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, make_district
+from tests.conftest import DISTRICT, REPO, make_district
 
-BUNDLED = str(REPO / "plans.yaml")
+BUNDLED = str(DISTRICT)
 AT = ("--file", BUNDLED, "--as-of", "2020-09-15")
 
 SMALL = """schedule: fyp14

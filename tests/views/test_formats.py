@@ -11,9 +11,9 @@ import unicodedata
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import DISTRICT
 
-BUNDLED = str(REPO / "plans.yaml")
+BUNDLED = str(DISTRICT)
 AT = ("--file", BUNDLED, "--as-of", "2020-09-15")
 VIEWS = [["status"], ["status", "outline"], ["overdue"], ["units"], ["units", "civil"]]
 N_PLANS = 32  # plans in the bundled plans.yaml

@@ -1,7 +1,7 @@
 """Golden files: every view on the bundled data at 2020-09-15, both languages, fixed width.
 
 Run with PLANTRACK_UPDATE_GOLDEN=1 to rewrite them after a deliberate change
-(or after plans.yaml changes); review the diff like any other change.
+(or after the fixture district in tests/fixtures/district changes); review the diff like any other change.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import DISTRICT, REPO
 
 GOLDEN = REPO / "tests" / "golden"
-BUNDLED = str(REPO / "plans.yaml")
+BUNDLED = str(DISTRICT)
 AS_OF = "2020-09-15"
 UPDATE = os.environ.get("PLANTRACK_UPDATE_GOLDEN") == "1"
 
