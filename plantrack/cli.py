@@ -17,7 +17,7 @@ from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
-from plantrack.lang import t
+from plantrack.i18n import t
 
 app = typer.Typer(
     name="plantrack",
@@ -64,7 +64,8 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising."""
-    from plantrack.lang import detect
+    from plantrack.exitcodes import Exit
+    from plantrack.i18n import detect
     from plantrack.problems import PlantrackError
 
     click = _click_exceptions()
@@ -80,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.UsageError as e:
         hint = f" ({t('try', '参见')} '{e.ctx.command_path} --help')" if e.ctx else ""
         print(f"plantrack: {e.format_message()}{hint}", file=sys.stderr)
-        return 2
+        return Exit.USAGE
     except typer.Exit as e:
         return e.exit_code
     except typer.Abort:
         print("plantrack: aborted", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED
     except click.ClickException as e:
         print(f"plantrack: {e.format_message()}", file=sys.stderr)
         return e.exit_code
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: one line for the user, the traceback in a log
         log = _write_crash_log(e)
         print(f"plantrack: internal error ({type(e).__name__}: {e}); this is a bug, details in {log}", file=sys.stderr)
-        return 3
+        return Exit.BUG
     return result if isinstance(result, int) else 0
 
 

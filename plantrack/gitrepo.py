@@ -23,13 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plantrack.problems import Msg, PlantrackError
-
-EXIT_NOT_A_REPO = 5
-EXIT_NO_GIT = 6
-EXIT_DETACHED = 7
-EXIT_DUBIOUS = 8
-EXIT_GIT_FAILED = 9
+from plantrack.exitcodes import Exit
+from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
 
 _RAW = re.compile(r"^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) \w+", re.M)
 _NULL_ID = re.compile(r"0+")
@@ -69,12 +65,12 @@ def _git_error(e: Any, root: Path | str) -> PlantrackError:
             f"if you trust it, run: git config --global --add safe.directory {root}",
             f"git 拒绝访问 {root} 的仓库:它属于其他用户(dubious ownership);如确认可信,请运行:"
             f"git config --global --add safe.directory {root}",
-            EXIT_DUBIOUS,
+            Exit.DUBIOUS,
         )
     lines = [ln.strip(" '") for ln in stderr.splitlines() if ln.strip(" '")]
     said = next((ln for ln in lines if "fatal:" in ln or "error:" in ln), lines[-1] if lines else "?")
     said = said[said.find("stderr:") + 7 :].strip(" '") if "stderr:" in said else said
-    return _fail(f"git failed: {said}", f"git 执行失败:{said}", EXIT_GIT_FAILED)
+    return _fail(f"git failed: {said}", f"git 执行失败:{said}", Exit.GIT_FAILED)
 
 
 def run(fr: FileRepo, command: str, *args: str) -> str:
@@ -94,7 +90,7 @@ def open_repo(path: Path, display: str) -> FileRepo:
         raise _fail(
             "git is not installed (no 'git' on PATH): install git",
             "未安装 git(PATH 中没有 git):请先安装 git",
-            EXIT_NO_GIT,
+            Exit.NO_GIT,
         )
     import git
 
@@ -107,7 +103,7 @@ def open_repo(path: Path, display: str) -> FileRepo:
         raise _fail(
             f"{display} is not in a git repository (run 'git init' there, or work in a clone)",
             f"{display} 不在 git 仓库中(请在该目录运行 'git init',或在克隆的仓库中操作)",
-            EXIT_NOT_A_REPO,
+            Exit.NOT_A_REPO,
         )
     try:
         shallow, shallow_file, top = repo.git.rev_parse(
@@ -134,7 +130,7 @@ def commit_file(fr: FileRepo, message: str) -> str:
         raise _fail(
             f"HEAD is detached at {str(fr.head)[:7]}: switch to a branch first (git switch BRANCH)",
             f"HEAD 处于分离状态({str(fr.head)[:7]}):请先切换到分支(git switch 分支名)",
-            EXIT_DETACHED,
+            Exit.DETACHED,
         )
     run(fr, "add", "--", fr.rel)
     # With paths, `git commit` takes only them (--only): a colleague's staged work stays staged.
@@ -145,7 +141,7 @@ def commit_file(fr: FileRepo, message: str) -> str:
 def resolve(fr: FileRepo, rev: str) -> str:
     """A user's revision as a commit id; refuses anything git could read as an option."""
     if not rev or rev.startswith("-"):
-        raise _fail(f"{rev!r} is not a revision", f"{rev!r} 不是有效的版本", 2)
+        raise _fail(f"{rev!r} is not a revision", f"{rev!r} 不是有效的版本", Exit.USAGE)
     try:
         return str(fr.repo.git.rev_parse("--verify", "-q", "--end-of-options", rev + "^{commit}"))
     except Exception:
@@ -223,7 +219,7 @@ def read_blobs(fr: FileRepo, ids: list[str]) -> Iterator[tuple[str, bytes]]:
         for oid in ids:
             header = proc.stdout.readline().split()
             if len(header) != 3:
-                raise _fail(f"git cannot read object {oid}", f"git 无法读取对象 {oid}", EXIT_GIT_FAILED)
+                raise _fail(f"git cannot read object {oid}", f"git 无法读取对象 {oid}", Exit.GIT_FAILED)
             data = proc.stdout.read(int(header[2]))
             proc.stdout.read(1)  # the line break after each object
             yield oid, data

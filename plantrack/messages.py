@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plantrack.problems import Msg
+from plantrack.i18n import Msg
 from plantrack.suggest import did_you_mean
 
 # pydantic's error type -> what was expected, in both languages.

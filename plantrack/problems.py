@@ -5,21 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from plantrack.exitcodes import Exit
+from plantrack.i18n import Msg
+
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Msg:
-    """One message in both of the interface's languages."""
-
-    en: str
-    zh: str
-
-    def __call__(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +39,7 @@ class Problem:
 class PlantrackError(Exception):
     """A failure the user can act on: printed as one line, exit code attached."""
 
-    def __init__(self, msg: Msg, exit_code: int = 2) -> None:
+    def __init__(self, msg: Msg, exit_code: int = Exit.USAGE) -> None:
         super().__init__(msg.en)
         self.msg = msg
         self.exit_code = exit_code

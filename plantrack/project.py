@@ -18,8 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from plantrack import yamlread
+from plantrack.i18n import Msg
 from plantrack.models import Plan, PlansFile, Schedule, Unit
-from plantrack.problems import Msg, PlantrackError, Problem, Severity
+from plantrack.problems import PlantrackError, Problem, Severity
 from plantrack.suggest import did_you_mean
 
 PLANS_FILE = "plans.yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from plantrack.problems import Msg
+from plantrack.i18n import Msg
 
 
 def closest(name: object, known: Iterable[str]) -> str | None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from plantrack.problems import Msg
+from plantrack.i18n import Msg
 
 Path = tuple[str | int, ...]
 

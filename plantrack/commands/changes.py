@@ -10,7 +10,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.history import print_notes
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 class Format(str, Enum):

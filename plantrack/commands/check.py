@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 class Format(str, Enum):
@@ -50,6 +50,7 @@ def check(
 ) -> int:
     """Check plans.yaml against the scheme's rules. Exit 0 ok, 1 errors, 2 unreadable."""
     from plantrack import project, rules
+    from plantrack.exitcodes import Exit
     from plantrack.problems import Severity
     from plantrack.report.check import REPORTERS
 
@@ -67,5 +68,5 @@ def check(
             problems += found
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
-        return 2
-    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+        return Exit.USAGE
+    return Exit.RULE_ERRORS if any(p.severity is Severity.ERROR for p in problems) else Exit.OK

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 class Lang(str, Enum):
@@ -47,7 +47,8 @@ LangOpt = Annotated[
 
 def as_of_date(value: str | None) -> date:
     from plantrack.dates import DateFormatError, parse_ref_date
-    from plantrack.problems import Msg, PlantrackError
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
 
     if value is None:
         return date.today()
@@ -64,6 +65,6 @@ def plans_path(file: Path | None) -> Path:
 
 
 def language(lang: Lang | None) -> str:
-    from plantrack.lang import detect
+    from plantrack.i18n import detect
 
     return detect(lang.value if lang else None)

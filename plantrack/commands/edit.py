@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import File, Lang, LangOpt, language, plans_path
-from plantrack.lang import t
+from plantrack.i18n import t
 
 if TYPE_CHECKING:
     from plantrack.edit.apply import Original
@@ -83,7 +83,8 @@ def _changed_lines(old: str, new: str, limit: int = 12) -> list[tuple[int, str]]
 
 def _commit(path: Path, display: str, message: str, lang: str) -> None:
     from plantrack import gitrepo
-    from plantrack.problems import Msg, PlantrackError
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
 
     try:
         repo = gitrepo.open_repo(path, display)
@@ -101,7 +102,8 @@ def _commit(path: Path, display: str, message: str, lang: str) -> None:
 
 def _day(value: str | None, option: str) -> date:
     from plantrack.dates import DateFormatError, parse_exact
-    from plantrack.problems import Msg, PlantrackError
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
 
     if value is None:
         return date.today()

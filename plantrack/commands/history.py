@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import File, LangOpt, language, plans_path
-from plantrack.lang import t
+from plantrack.i18n import t
 
 if TYPE_CHECKING:
-    from plantrack.problems import Msg
+    from plantrack.i18n import Msg
 
 
 class Format(str, Enum):

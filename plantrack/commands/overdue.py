@@ -8,7 +8,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
 from plantrack.commands.viewkit import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 def overdue(
@@ -27,6 +27,7 @@ def overdue(
 ) -> int:
     """Overdue and due-soon milestones, grouped by owner unit, most late first."""
     from plantrack.commands import viewkit
+    from plantrack.exitcodes import Exit
     from plantrack.report import grids_units
     from plantrack.views import overdue as views
 
@@ -34,4 +35,4 @@ def overdue(
     p = viewkit.load(file, lng)
     view = views.overdue(p.plans, p.schedule, when, within, unit=unit, kind=kind)
     viewkit.emit(format, width, lambda: [grids_units.overdue_grid(view, lng)], lambda: viewkit.jv().overdue_doc(view))
-    return 1 if fail and view.any_overdue else 0
+    return Exit.RULE_ERRORS if fail and view.any_overdue else Exit.OK

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from plantrack.commands.common import LangOpt, language
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 def rules(
@@ -19,7 +19,8 @@ def rules(
     lang: LangOpt = None,
 ) -> int:
     """List every rule (code, severity, summary), or print one rule's doc."""
-    from plantrack.problems import Msg, PlantrackError
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
     from plantrack.rules import BY_CODE, RULES
     from plantrack.suggest import did_you_mean
 

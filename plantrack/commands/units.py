@@ -8,7 +8,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
 from plantrack.commands.viewkit import Format, FormatOpt, Width, Within
-from plantrack.lang import t
+from plantrack.i18n import t
 
 
 def units(

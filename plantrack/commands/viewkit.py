@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from plantrack.commands.common import plans_path
-from plantrack.lang import t
+from plantrack.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,7 +69,7 @@ def load(file: Path | None, lang: str) -> Project:
     and points at `plantrack check`, which lists every problem.
     """
     from plantrack import project
-    from plantrack.problems import Msg
+    from plantrack.i18n import Msg
 
     loaded, problems = project.load_or_raise(plans_path(file))
     problems = sorted(problems)

@@ -7,8 +7,10 @@ from typing import Any
 from plantrack.edit import surgery
 from plantrack.edit.ops import Change, landed, section, unknown_id
 from plantrack.edit.surgery import Doc, Edit, Noted, Value
+from plantrack.exitcodes import Exit
+from plantrack.i18n import Msg
 from plantrack.models import UNIT_TYPES
-from plantrack.problems import Msg, PlantrackError
+from plantrack.problems import PlantrackError
 from plantrack.project import Project
 
 
@@ -22,7 +24,7 @@ def _new_id(doc: Doc, name: str, new_id: str, where: str) -> None:
             2,
         )
     if new_id in section(doc, name):
-        raise PlantrackError(Msg(f"{where}: {name} already has {new_id!r}", f"{where}:{name} 中已有 {new_id!r}"), 2)
+        raise PlantrackError(Msg(f"{where}: {name} already has {new_id!r}", f"{where}:{name} 中已有 {new_id!r}"), Exit.USAGE)
 
 
 def _last_like(entries: dict[str, Any], **want: Any) -> str | None:

@@ -26,11 +26,10 @@ from pathlib import Path
 
 from plantrack import project as project_mod
 from plantrack import rules, yamlread
-from plantrack.problems import Msg, PlantrackError, Problem, Severity
+from plantrack.exitcodes import Exit
+from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError, Problem, Severity
 from plantrack.project import Project
-
-EXIT_REFUSED = 1  # the edit would add a rule error
-EXIT_CONFLICT = 4  # the file changed on disk, or could not be written (3 is a plantrack bug)
 
 
 @dataclass
@@ -83,7 +82,7 @@ def _conflict(display: str) -> PlantrackError:
             f"{display} changed on disk while plantrack was editing it: nothing written; run the command again",
             f"{display} 在编辑期间被其他程序修改:未写入;请重新运行命令",
         ),
-        EXIT_CONFLICT,
+        Exit.CONFLICT,
     )
 
 
@@ -95,7 +94,7 @@ def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
             f"edit refused, {original.display} unchanged: {shown_en}",
             f"已拒绝修改,{original.display} 未改动:{shown_zh}",
         ),
-        EXIT_REFUSED,
+        Exit.RULE_ERRORS,
     )
 
 
@@ -130,7 +129,7 @@ def write(original: Original, new_text: str, as_of: date) -> None:
                     f"cannot write {original.display}: {e.strerror or e}; the file is unchanged",
                     f"无法写入 {original.display}:{e.strerror or e};文件未改动",
                 ),
-                EXIT_CONFLICT,
+                Exit.CONFLICT,
             ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)

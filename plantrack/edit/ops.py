@@ -18,7 +18,8 @@ from typing import Any
 from plantrack import dates
 from plantrack.edit import surgery
 from plantrack.edit.surgery import Doc
-from plantrack.problems import Msg, PlantrackError
+from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
 from plantrack.project import Project
 from plantrack.suggest import did_you_mean
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from plantrack.changes import Changes, Item
-from plantrack.lang import t
+from plantrack.i18n import t
 from plantrack.report.columns import table
 
 Reporter = Callable[[Changes, str, TextIO], None]

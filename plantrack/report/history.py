@@ -8,7 +8,7 @@ from datetime import date
 from typing import TextIO
 
 from plantrack.history import Event
-from plantrack.lang import t
+from plantrack.i18n import t
 from plantrack.report.columns import clip, table
 
 Reporter = Callable[[list[Event], str, TextIO], None]

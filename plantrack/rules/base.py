@@ -8,8 +8,9 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
+from plantrack.i18n import Msg
 from plantrack.models import MilestoneSpec, Plan, Record, Unit
-from plantrack.problems import Msg, Severity
+from plantrack.problems import Severity
 from plantrack.project import Project
 from plantrack.tracking import Step, all_steps
 

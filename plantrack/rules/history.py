@@ -11,7 +11,8 @@ import inspect
 from datetime import date
 from pathlib import Path
 
-from plantrack.problems import Msg, Problem, Severity
+from plantrack.i18n import Msg
+from plantrack.problems import Problem, Severity
 from plantrack.project import Project
 from plantrack.rules.base import Rule, milestone_path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plantrack.i18n import Msg
 from plantrack.models import Plan
-from plantrack.problems import Msg
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 
 _TYPE_ZH = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plantrack.i18n import Msg
 from plantrack.models import PHASE_END
-from plantrack.problems import Msg
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.suggest import did_you_mean
 

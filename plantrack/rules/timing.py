@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plantrack.problems import Msg, Severity
+from plantrack.i18n import Msg
+from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.state import State
 

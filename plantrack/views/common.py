@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from plantrack.i18n import Msg
 from plantrack.models import Plan, PlansFile, Schedule, Unit
-from plantrack.problems import Msg, PlantrackError
+from plantrack.problems import PlantrackError
 from plantrack.state import State
 from plantrack.suggest import did_you_mean
 from plantrack.tracking import Step

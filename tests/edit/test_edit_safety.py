@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from plantrack.edit import apply
+from plantrack.exitcodes import Exit
 from tests.edit import district
 
 
@@ -29,7 +30,7 @@ def test_failed_replace_leaves_the_original_and_no_temporary_file(cli, tmp_path:
         "done", "edu-plan", "coordination", "--date", "2020-07-10", "--file", str(path), "--lang", "en"
     )
     assert out == ""
-    assert code == apply.EXIT_CONFLICT
+    assert code == Exit.CONFLICT
     assert err == f"plantrack: cannot write {path}: No space left on device; the file is unchanged\n"
     assert path.read_bytes() == before
     assert names(tmp_path) == listing
@@ -47,7 +48,7 @@ def test_a_concurrent_change_is_refused(cli, tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(apply.project_mod, "load", load_while_someone_writes)
     code, _, err = cli("note", "edu-plan", "finished", "我的备注", "--file", str(path), "--lang", "en")
-    assert code == apply.EXIT_CONFLICT
+    assert code == Exit.CONFLICT
     assert "changed on disk while plantrack was editing it: nothing written" in err
     assert path.read_bytes() == theirs
     assert names(tmp_path) == ["plans.yaml", "schedules"]

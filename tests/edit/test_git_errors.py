@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plantrack import gitrepo
+from plantrack.exitcodes import Exit
 from tests.conftest import make_district
 from tests.edit.gitrepo_helpers import LI, PLANS, WANG, as_author, git, init_repo
 
@@ -23,15 +23,15 @@ def test_not_a_repository(cli, tmp_path: Path, monkeypatch, git_env) -> None:
     path = make_district(tmp_path, PLANS)
     monkeypatch.chdir(tmp_path)
     code, out, err = cli("history", "--lang", "en")
-    assert (code, out) == (gitrepo.EXIT_NOT_A_REPO, "")
+    assert (code, out) == (Exit.NOT_A_REPO, "")
     assert (
         one_line(err) == "plantrack: plans.yaml is not in a git repository (run 'git init' there, or work in a clone)\n"
     )
     code, out, err = cli("check", "--history", "--lang", "en")
-    assert code == gitrepo.EXIT_NOT_A_REPO and "is not in a git repository" in one_line(err)
+    assert code == Exit.NOT_A_REPO and "is not in a git repository" in one_line(err)
     # --commit outside a repository: the edit is made, the commit declined in one line.
     code, out, err = cli("done", "edu-plan", "first-draft", "--date", "2020-06-03", "--commit", "--lang", "en")
-    assert code == gitrepo.EXIT_NOT_A_REPO
+    assert code == Exit.NOT_A_REPO
     assert one_line(err) == (
         "plantrack: plans.yaml saved, not committed: plans.yaml is not in a git repository "
         "(run 'git init' there, or work in a clone)\n"
@@ -51,7 +51,7 @@ def test_detached_head_reads_history_but_refuses_to_commit(cli, tmp_path: Path, 
     assert one_line(err) == f"plantrack: note: HEAD is detached at {head}: showing the history that leads to it\n"
     assert out.splitlines()[1].endswith("edu-plan/first-draft  done: 2020-06-03")
     code, out, err = cli("note", "edu-plan", "first-draft", "延误", "--commit", "--lang", "en")
-    assert code == gitrepo.EXIT_DETACHED
+    assert code == Exit.DETACHED
     assert one_line(err) == (
         f"plantrack: plans.yaml saved, not committed: HEAD is detached at {head}: switch to a branch first (git switch BRANCH)\n"
     )
@@ -95,7 +95,7 @@ def test_dubious_ownership(cli, tmp_path: Path, monkeypatch, git_env) -> None:
     init_repo(repo, monkeypatch)
     subprocess.run(["chown", "-R", "65534:65534", str(repo)], check=True)
     code, out, err = cli("history", "--file", str(repo / "plans.yaml"), "--lang", "en")
-    assert (code, out) == (gitrepo.EXIT_DUBIOUS, "")
+    assert (code, out) == (Exit.DUBIOUS, "")
     assert one_line(err) == (
         f"plantrack: git refuses the repository at {repo}: it belongs to another user (dubious ownership); "
         f"if you trust it, run: git config --global --add safe.directory {repo}\n"
@@ -109,7 +109,7 @@ def test_no_git_on_path(cli, tmp_path: Path, monkeypatch, git_env) -> None:
     monkeypatch.setenv("PATH", str(empty))
     monkeypatch.delenv("GIT_PYTHON_GIT_EXECUTABLE", raising=False)
     code, _, err = cli("history", "--file", str(path), "--lang", "en")
-    assert code == gitrepo.EXIT_NO_GIT
+    assert code == Exit.NO_GIT
     assert one_line(err) == "plantrack: git is not installed (no 'git' on PATH): install git\n"
 
 
@@ -136,5 +136,5 @@ def test_no_traceback_from_a_real_process(tmp_path: Path, monkeypatch, git_env) 
         [sys.executable, "-m", "plantrack", "history", "--lang", "en"],
         cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
-    assert done.returncode == gitrepo.EXIT_NOT_A_REPO
+    assert done.returncode == Exit.NOT_A_REPO
     assert done.stdout == "" and one_line(done.stderr).startswith("plantrack: plans.yaml is not in a git repository")
