@@ -197,3 +197,27 @@ def test_check_escapes_data_quoted_in_messages(cli, tmp_path: Path, fmt: str) ->
     plans.write_text(plans.read_text(encoding="utf-8").replace("kind: special", 'kind: "sp\\e[2Jecial"', 1))
     code, out, _ = cli("check", "--file", str(plans), "--as-of", "2020-09-15", "--format", fmt, "--lang", "en")
     assert code == 1 and "sp\\x1b[2Jecial" in out.replace("\\\\", "\\") and "\x1b" not in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["status", "--format", "csv"],
+        ["overdue", "--format", "markdown"],
+        ["units", "--format", "json"],
+        ["timeline", "--format", "csv"],
+    ],
+    ids=" ".join,
+)
+def test_only_the_table_writer_imports_rich(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from plantrack.cli import main; "
+        f"c = main({[*args, '--file', str(FIXTURE / 'plans.yaml'), '--as-of', '2020-09-15']!r}); "
+        "print('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'NO-RICH', file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().endswith("NO-RICH"), done.stderr
