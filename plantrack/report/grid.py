@@ -8,6 +8,7 @@ and never see a terminal code. `width` is the one display-width measure.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Justify = Literal["left", "right"]
@@ -46,19 +47,42 @@ class Grid(NamedTuple):
 
 
 def char_width(c: str) -> int:
-    """Columns one character takes in a terminal: 2 for CJK wide, 0 for combining and zero-width."""
-    if c in _ZERO_WIDTH or 0xE0100 <= ord(c) <= 0xE01EF or unicodedata.combining(c):
+    """Columns one character takes on its own: 2 for CJK wide, 0 for combining and zero-width."""
+    if c in _ZERO_WIDTH or 0xE0100 <= ord(c) <= 0xE01EF:
         return 0
-    if unicodedata.category(c) in ("Mn", "Me", "Cf"):
+    if c != "\u00ad" and unicodedata.category(c) in ("Mn", "Me", "Cf"):  # a soft hyphen is drawn
         return 0
     return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 def width(text: str) -> int:
-    """Display width of `text`: what the terminal's columns hold, not len()."""
+    """Display width of `text`: the columns a terminal gives it, as rich measures the tables it lays out.
+
+    Beyond one character at a time: what follows a zero-width joiner joins the
+    emoji before it (👩‍💻 is one picture, two columns), and VS16 asks for an
+    emoji's two-column form (✌️).
+    """
     if text.isascii():  # the common case, kept cheap for long histories
         return len(text)
-    return sum(char_width(c) for c in text)
+    return _width(text)
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str) -> int:
+    total, last, joined = 0, 0, False
+    for c in text:
+        if joined:  # the second half of a ZWJ sequence
+            joined = False
+            continue
+        if c == "\u200d":
+            joined = True
+            continue
+        if c == "\ufe0f" and last == 1:
+            total, last = total + 1, 2
+            continue
+        last = char_width(c)
+        total += last
+    return total
 
 
 def clip(text: str, limit: int) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.grid import width as display_width
 from plantrack.report.safe import clean
 from plantrack.report.terminal import STYLES, print_lines
 
@@ -74,10 +75,8 @@ def widths(columns: list[Column], cells: list[list[Text]], total: int, gap: int)
     so on (never below its minimum), so the space goes where the text is long.
     rich's own squeeze can crop a one-line column (a state) instead.
     """
-    from rich.cells import cell_len
-
     natural = [
-        max([cell_len(col.header)] + [cell_len(line) for row in cells for line in row[i].plain.split("\n")])
+        max([display_width(col.header)] + [display_width(line) for row in cells for line in row[i].plain.split("\n")])
         for i, col in enumerate(columns)
     ]
     wrap = [i for i, col in enumerate(columns) if col.wrap]

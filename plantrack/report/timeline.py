@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from plantrack.report import labels as L
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.grid import width as display_width
 from plantrack.report.safe import clean
 from plantrack.report.status import plan_doc
 from plantrack.report.terminal import STYLES, print_lines
@@ -36,10 +37,8 @@ AXIS_FLOOR = 100  # what the axis keeps before names get any room
 
 def _labels(data: TimelineData, width: int) -> tuple[int, int]:
     """(label width, name width): ids always; names when the terminal is wide."""
-    from rich.cells import cell_len
-
-    ids = max([len(r.id) for r in data.rows] + [cell_len(clean(p.name)) for p in data.phases] + [8])
-    names = max((cell_len(clean(r.plan.name)) for r in data.rows), default=0)
+    ids = max([len(r.id) for r in data.rows] + [display_width(clean(p.name)) for p in data.phases] + [8])
+    names = max((display_width(clean(r.plan.name)) for r in data.rows), default=0)
     spare = width - ids - 2 - AXIS_FLOOR
     name_w = min(names, spare) if width >= NAME_FROM and spare >= 10 else 0
     return ids, name_w
@@ -74,8 +73,6 @@ def _line(label: str, axis: list[tuple[str, str]]) -> Text:
 
 
 def render(data: TimelineData, console: Console, lang: str) -> None:
-    from rich.cells import cell_len
-
     ids, name_w = _labels(data, console.width)
     label_w = ids + (name_w + 1 if name_w else 0)
     cols = max(MIN_AXIS, console.width - label_w - 1)
@@ -90,7 +87,7 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
 
     # The reference date, pointed at (or from the edge when it is off the axis).
     tag = f"{L.word('as_of', lang)} {data.as_of.isoformat()}"
-    size = cell_len(tag) + 2
+    size = display_width(tag) + 2
     if lay.as_of_col is None:
         head = f"◀ {tag}" if lay.as_of_side < 0 else " " * (cols - size) + f"{tag} ▶"
     elif lay.as_of_col + size <= cols:

@@ -25,8 +25,10 @@ from tests.conftest import FIXTURE
         ("Cafe\u0301 规划", 9),
         ("a\u20dd", 1),  # enclosing mark
         ("a\u200bb", 2),  # zero-width space
-        ("👩\u200d💻", 4),  # ZWJ between two wide emoji draws no column of its own
-        ("✌\ufe0f", 1),  # variation selector: none
+        ("👩\u200d💻", 2),  # a ZWJ sequence is one picture
+        ("✌\ufe0f", 2),  # VS16: the emoji's two-column form
+        ("x\ufe0e", 1),  # VS15 (text form): none
+        ("\u00ad", 1),  # a soft hyphen is drawn
         ("\ufeffx", 1),  # BOM as zero-width no-break space
         ("", 0),
     ],
@@ -38,7 +40,7 @@ def test_width(text: str, cells: int) -> None:
 def test_width_agrees_with_rich_on_combining_marks_where_the_old_measure_did_not() -> None:
     from rich.cells import cell_len
 
-    for text in ("e\u0301", "规划\u0301", "n\u0303o", "区教育局"):
+    for text in ("e\u0301", "规划\u0301", "n\u0303o", "区教育局", "👩\u200d💻 x", "✌\ufe0f", "a\u200bb", "\u00ad"):
         assert width(text) == cell_len(text), text
 
 
