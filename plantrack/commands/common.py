@@ -87,6 +87,7 @@ def load(file: Path | None, lang: str) -> Project:
 
     from plantrack import project
     from plantrack.i18n import Msg
+    from plantrack.report.safe import clean
 
     loaded, problems = project.load_or_raise(plans_path(file))
     problems = sorted(problems)
@@ -96,7 +97,7 @@ def load(file: Path | None, lang: str) -> Project:
             f"{len(problems)} problem(s) in {problems[0].file}; showing what loaded (skipped: {skipped}); run `plantrack check`",
             f"{problems[0].file} 有 {len(problems)} 个问题\uff1b仅显示能读取的部分\uff08跳过\uff1a{skipped}\uff09\uff1b请运行 `plantrack check`",
         )
-        print(f"plantrack: {msg(lang)}", file=sys.stderr)
+        print(f"plantrack: {clean(msg(lang))}", file=sys.stderr)  # skipped ids are data
     return loaded
 
 

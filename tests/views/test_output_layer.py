@@ -223,3 +223,25 @@ def test_only_the_table_writer_imports_rich(args: list[str]) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("NO-RICH"), done.stderr
+
+
+def test_timeline_as_csv_lists_phases_then_milestones(cli) -> None:
+    import csv
+    import io
+
+    code, out, _ = cli("timeline", "--file", str(FIXTURE / "plans.yaml"), "--as-of", "2020-09-15", "--format", "csv")
+    phases, milestones = out.split("\n\n")
+    rows = list(csv.reader(io.StringIO(phases)))
+    assert code == 0 and rows[0] == ["phase", "name", "start", "end"]
+    assert rows[1] == ["research", "前期研究阶段", "2019-09-01", "2019-11-30"]
+    rows = list(csv.reader(io.StringIO(milestones)))
+    assert rows[0] == ["plan", "milestone", "name", "date", "state"]
+    assert ["outline", "ideas-submitted", "基本思路按程序报审", "2019-12-06", "done late"] in rows
+
+
+def test_a_skipped_id_is_escaped_on_stderr(cli, tmp_path: Path) -> None:
+    plans = hostile(tmp_path)
+    text = plans.read_text(encoding="utf-8").replace("  edu-plan:\n", '  "edu\\e[2J":\n    typo: 1\n', 1)
+    plans.write_text(text, encoding="utf-8")
+    code, _, err = cli("status", "--file", str(plans), "--as-of", "2020-09-15", "--lang", "en")
+    assert code == 0 and "edu\\x1b[2J" in err and "\x1b" not in err
