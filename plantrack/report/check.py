@@ -1,4 +1,8 @@
-"""Reporters for `plantrack check`, chosen by --format."""
+"""Reporters for `plantrack check`, chosen by --format: text, json, github.
+
+Problems, not a view, so not the views' format registry; the JSON document
+starts with the same head (`formats.head`) and data is escaped the same way.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import TextIO
 from plantrack import color
 from plantrack.i18n import Msg
 from plantrack.problems import Problem, Severity
+from plantrack.report.formats import head
 from plantrack.report.safe import clean, json_escape
 
 Reporter = Callable[[list[Problem], date, str, TextIO], None]
@@ -47,8 +52,7 @@ def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
 def as_json(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
     errors, _ = _counts(problems)
     doc = {
-        "version": 1,
-        "as_of": as_of.isoformat(),
+        **head(as_of),
         "ok": errors == 0,
         "problems": [p.to_json(lang) for p in sorted(problems)],
     }
