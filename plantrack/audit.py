@@ -132,7 +132,9 @@ def check_target(path: Path, trail: Trail, plan: str, milestone: str | None) -> 
     plans = {e.plan for e in trail.events} | set(trail.start) | set(now or {})
     if plan not in plans:
         hint = did_you_mean(plan, plans)
-        raise PlantrackError(Msg(f"no plan {plan!r} in the history{hint.en}", f"历史中没有规划 {plan!r}{hint.zh}"), Exit.USAGE)
+        raise PlantrackError(
+            Msg(f"no plan {plan!r} in the history{hint.en}", f"历史中没有规划 {plan!r}{hint.zh}"), Exit.USAGE
+        )
     if milestone is None:
         return
     known = {e.milestone for e in trail.events if e.plan == plan and e.milestone}

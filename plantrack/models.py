@@ -14,25 +14,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
 from pydantic_core import PydanticCustomError
 
 from plantrack import dates
+from plantrack.vocab import UNIT_TYPES, PlanKind, Tier, UnitType  # the one list of each
 
-PlanKind = Literal["master", "special", "regional", "township", "research", "evaluation"]
-PLAN_KINDS: tuple[str, ...] = PlanKind.__args__  # type: ignore[attr-defined]
-Tier = Literal["key", "general"]
-UnitType = Literal[
-    "drc",
-    "government",
-    "party-committee",
-    "congress",
-    "city-drc",
-    "department",
-    "township",
-    "township-congress",
-    "park",
-    "leading-group",
-    "office",
-    "institution",
-]
-UNIT_TYPES: tuple[str, ...] = UnitType.__args__  # type: ignore[attr-defined]
 PHASE_END = "end of phase "
 
 

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.history import print_notes
+from plantrack.commands.options import Format, FormatOpt
 from plantrack.i18n import t
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
 
 
 def changes(
@@ -32,7 +26,7 @@ def changes(
         ),
     ],
     as_of: AsOf = None,
-    format: Annotated[Format, typer.Option("--format", help=t("Output format.", "输出格式。"))] = Format.table,
+    format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
 ) -> int:
@@ -40,7 +34,8 @@ def changes(
     from plantrack import audit, project
     from plantrack import changes as changes_mod
     from plantrack.history import FactReader
-    from plantrack.report.changes import REPORTERS
+    from plantrack.report import changes as report
+    from plantrack.report.formats import write
 
     code = language(lang)
     when = as_of_date(as_of)
@@ -51,5 +46,5 @@ def changes(
     now = trail.end if trail.end is not None else FactReader().facts(loaded.plans_src.text) or {}
     result = changes_mod.compute(trail.start, now, loaded.schedule, trail.start_day, when, trail.events)
     print_notes(trail.notes, code)
-    REPORTERS[format.value](result, code, sys.stdout)
+    write(report.report(result, code), format.value, sys.stdout)
     return 0

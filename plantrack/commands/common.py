@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from plantrack.i18n import t
+
+if TYPE_CHECKING:
+    from plantrack.project import Project
+    from plantrack.report.formats import Format, Report
 
 
 class Lang(str, Enum):
@@ -68,3 +74,61 @@ def language(lang: Lang | None) -> str:
     from plantrack.i18n import detect
 
     return detect(lang.value if lang else None)
+
+
+def load(file: Path | None, lang: str) -> Project:
+    """The district, or a one-line error (exit 2) when it cannot be read at all.
+
+    A file that loads with problems is shown as far as it loaded: the weekly
+    look should not go dark over one plan's typo. stderr says what was skipped
+    and points at `plantrack check`, which lists every problem.
+    """
+    import sys
+
+    from plantrack import project
+    from plantrack.i18n import Msg
+    from plantrack.report.safe import clean
+
+    loaded, problems = project.load_or_raise(plans_path(file))
+    problems = sorted(problems)
+    if problems:
+        skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"
+        msg = Msg(
+            f"{len(problems)} problem(s) in {problems[0].file}; showing what loaded (skipped: {skipped}); run `plantrack check`",
+            f"{problems[0].file} 有 {len(problems)} 个问题\uff1b仅显示能读取的部分\uff08跳过\uff1a{skipped}\uff09\uff1b请运行 `plantrack check`",
+        )
+        print(f"plantrack: {clean(msg(lang))}", file=sys.stderr)  # skipped ids are data
+    return loaded
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a view command knows once its common options are resolved."""
+
+    project: Project
+    as_of: date
+    lang: str
+
+
+def show(
+    build: Callable[[Seen], Report],
+    *,
+    as_of: str | None,
+    file: Path | None,
+    lang: Lang | None,
+    format: Format,
+    width: int | None,
+) -> Report:
+    """Every view command's prologue and epilogue: resolve date and language, load, build, write.
+
+    `build` makes the view and its report; the report is returned so the
+    command can read its view for an exit code.
+    """
+    import sys
+
+    from plantrack.report.formats import write
+
+    when, code = as_of_date(as_of), language(lang)
+    report = build(Seen(load(file, code), when, code))
+    write(report, format.value, sys.stdout, width)
+    return report

@@ -4,34 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from plantrack.commands.common import File, LangOpt, language, plans_path
+from plantrack.commands.options import Format, FormatOpt, Since
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
     from plantrack.i18n import Msg
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-
-
-Since = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        metavar="DATE|REV",
-        help=t(
-            "Only changes from this date (YYYY-MM-DD) or after this revision.",
-            "只看此日期(YYYY-MM-DD)起或此版本之后的变更。",
-        ),
-    ),
-]
 
 
 def print_notes(notes: Sequence[Msg], lang: str) -> None:
@@ -46,7 +28,7 @@ def history(
         typer.Argument(metavar="PLAN[/MILESTONE]", help=t("Only this plan or milestone.", "只看此规划或节点。")),
     ] = None,
     since: Since = None,
-    format: Annotated[Format, typer.Option("--format", help=t("Output format.", "输出格式。"))] = Format.table,
+    format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
 ) -> int:
@@ -54,7 +36,8 @@ def history(
     from plantrack import audit
     from plantrack import history as hist
     from plantrack.project import display_name
-    from plantrack.report.history import REPORTERS
+    from plantrack.report import history as report
+    from plantrack.report.formats import write
 
     code = language(lang)
     path = plans_path(file)
@@ -63,5 +46,6 @@ def history(
     if plan:
         audit.check_target(path, trail, plan, milestone or None)
     print_notes(trail.notes, code)
-    REPORTERS[format.value](hist.select(trail.events, plan or None, milestone or None), code, sys.stdout)
+    events = hist.select(trail.events, plan or None, milestone or None)
+    write(report.report(events, code), format.value, sys.stdout)
     return 0

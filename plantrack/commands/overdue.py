@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
-from plantrack.commands.viewkit import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
+from plantrack.commands.common import AsOf, File, LangOpt, show
+from plantrack.commands.options import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
 from plantrack.i18n import t
+
+if TYPE_CHECKING:
+    from plantrack.commands.common import Seen
+    from plantrack.report.formats import Report
 
 
 def overdue(
@@ -26,13 +30,14 @@ def overdue(
     width: Width = None,
 ) -> int:
     """Overdue and due-soon milestones, grouped by owner unit, most late first."""
-    from plantrack.commands import viewkit
     from plantrack.exitcodes import Exit
-    from plantrack.report import grids_units
-    from plantrack.views import overdue as views
 
-    when, lng = as_of_date(as_of), language(lang)
-    p = viewkit.load(file, lng)
-    view = views.overdue(p.plans, p.schedule, when, within, unit=unit, kind=kind)
-    viewkit.emit(format, width, lambda: [grids_units.overdue_grid(view, lng)], lambda: viewkit.jv().overdue_doc(view))
-    return Exit.RULE_ERRORS if fail and view.any_overdue else Exit.OK
+    def build(s: Seen) -> Report:
+        from plantrack.report import overdue as report
+        from plantrack.views import overdue as views
+
+        p = s.project
+        return report.report(views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind), s.lang)
+
+    shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
-from plantrack.commands.viewkit import Format, FormatOpt, KindOpt, PhaseOpt, UnitOpt, Width, Within
+from plantrack.commands.common import AsOf, File, LangOpt, show
+from plantrack.commands.options import Format, FormatOpt, KindOpt, PhaseOpt, UnitOpt, Width, Within
 from plantrack.i18n import t
+
+if TYPE_CHECKING:
+    from plantrack.commands.common import Seen
+    from plantrack.report.formats import Report
 
 
 def status(
@@ -27,21 +31,17 @@ def status(
     width: Width = None,
 ) -> int:
     """One row per plan, worst state first; with PLAN, that plan's milestones in order."""
-    from plantrack.commands import viewkit
-    from plantrack.report import grids_status
-    from plantrack.views import status as views
 
-    when, lng = as_of_date(as_of), language(lang)
-    p = viewkit.load(file, lng)
-    if plan is not None:  # --kind and --unit pick plans; with one plan named they do not apply
-        d = views.detail(p.plans, p.schedule, plan, when, within, phase=phase)
-        one = views.StatusView(when, within, (d.row,), phase)
-        viewkit.emit(
-            format, width, lambda: [grids_status.plan_grid(d, lng)], lambda: viewkit.jv().status_doc(one, p.plans)
-        )
-        return 0
-    view = views.status(p.plans, p.schedule, when, within, kind=kind, unit=unit, phase=phase)
-    viewkit.emit(
-        format, width, lambda: [grids_status.status_grid(view, lng)], lambda: viewkit.jv().status_doc(view, p.plans)
-    )
+    def build(s: Seen) -> Report:
+        from plantrack.report import status as report
+        from plantrack.views import status as views
+
+        p = s.project
+        if plan is not None:  # --kind and --unit pick plans; with one plan named they do not apply
+            d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase)
+            return report.detail_report(d, p.plans, s.lang, phase)
+        view = views.status(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase)
+        return report.report(view, p.plans, s.lang)
+
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

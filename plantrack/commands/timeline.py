@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+from plantrack.commands.common import AsOf, File, LangOpt, show
+from plantrack.commands.options import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
-from plantrack.commands.viewkit import KindOpt, UnitOpt, Width, Within
-from plantrack.i18n import t
-
-
-class TimelineFormat(str, Enum):
-    table = "table"
-    json = "json"
+if TYPE_CHECKING:
+    from plantrack.commands.common import Seen
+    from plantrack.report.formats import Report
 
 
 def timeline(
@@ -22,28 +17,20 @@ def timeline(
     kind: KindOpt = None,
     unit: UnitOpt = None,
     within: Within = 14,
-    format: Annotated[
-        TimelineFormat, typer.Option("--format", help=t("Output format.", "输出格式。"))
-    ] = TimelineFormat.table,
+    format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
 ) -> int:
     """Phases and milestones on one axis, with a marker at the reference date."""
-    import sys
 
-    from plantrack.commands import viewkit
-    from plantrack.views import timeline as views
+    def build(s: Seen) -> Report:
+        from plantrack.report import timeline as report
+        from plantrack.views import timeline as views
 
-    when, lng = as_of_date(as_of), language(lang)
-    p = viewkit.load(file, lng)
-    data = views.timeline(p.plans, p.schedule, when, within, kind=kind, unit=unit)
-    if format is TimelineFormat.json:
-        from plantrack.report import json_views
+        p = s.project
+        data = views.timeline(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit)
+        return report.report(data, within, p.plans, s.lang)
 
-        json_views.write(json_views.timeline_doc(data, within, p.plans), sys.stdout)
-    else:
-        from plantrack.report import timeline_text
-
-        timeline_text.render(data, viewkit.console(width), lng)
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

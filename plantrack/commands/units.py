@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language
-from plantrack.commands.viewkit import Format, FormatOpt, Width, Within
+from plantrack.commands.common import AsOf, File, LangOpt, show
+from plantrack.commands.options import Format, FormatOpt, Width, Within
 from plantrack.i18n import t
+
+if TYPE_CHECKING:
+    from plantrack.commands.common import Seen
+    from plantrack.report.formats import Report
 
 
 def units(
@@ -27,21 +31,16 @@ def units(
     width: Width = None,
 ) -> int:
     """Every unit that owns plans: open and overdue milestones, next deadline; or one unit in full."""
-    from plantrack.commands import viewkit
-    from plantrack.report import grids_units
-    from plantrack.views import units as views
 
-    when, lng = as_of_date(as_of), language(lang)
-    p = viewkit.load(file, lng)
-    if unit is not None:
-        row = views.unit(p.plans, p.schedule, unit, when, within)
-        viewkit.emit(
-            format,
-            width,
-            lambda: grids_units.unit_grids(row, when, within, lng),
-            lambda: viewkit.jv().unit_doc(row, when, within, p.plans),
-        )
-        return 0
-    view = views.units(p.plans, p.schedule, when, within)
-    viewkit.emit(format, width, lambda: [grids_units.units_grid(view, lng)], lambda: viewkit.jv().units_doc(view))
+    def build(s: Seen) -> Report:
+        from plantrack.report import units as report
+        from plantrack.views import units as views
+
+        p = s.project
+        if unit is not None:
+            row = views.unit(p.plans, p.schedule, unit, s.as_of, within)
+            return report.unit_report(row, s.as_of, within, p.plans, s.lang)
+        return report.report(views.units(p.plans, p.schedule, s.as_of, within), s.lang)
+
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

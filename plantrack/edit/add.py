@@ -24,7 +24,9 @@ def _new_id(doc: Doc, name: str, new_id: str, where: str) -> None:
             2,
         )
     if new_id in section(doc, name):
-        raise PlantrackError(Msg(f"{where}: {name} already has {new_id!r}", f"{where}:{name} 中已有 {new_id!r}"), Exit.USAGE)
+        raise PlantrackError(
+            Msg(f"{where}: {name} already has {new_id!r}", f"{where}:{name} 中已有 {new_id!r}"), Exit.USAGE
+        )
 
 
 def _last_like(entries: dict[str, Any], **want: Any) -> str | None:

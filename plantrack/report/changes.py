@@ -1,16 +1,18 @@
-"""Reporters for `plantrack changes`: a table, JSON, and Markdown to paste into a report."""
+"""`plantrack changes` as a Report: a table, Markdown to paste into a report, csv and JSON.
+
+The table and markdown are laid out here (a period heading, one section per
+kind of change); csv and json are the registry's.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from plantrack.changes import Changes, Item
 from plantrack.i18n import t
-from plantrack.report.columns import table
-
-Reporter = Callable[[Changes, str, TextIO], None]
+from plantrack.report.formats import Report, head, md
+from plantrack.report.grid import Cell, Column, Grid, columns
+from plantrack.report.safe import clean
 
 # (key, English title, Chinese title, column headers en, zh)
 SECTIONS = (
@@ -36,10 +38,6 @@ def _value(key: str, item: Item, lang: str) -> str:
     return item.new or ""
 
 
-def _title(key: str, en: str, zh: str, changes: Changes, lang: str) -> str:
-    return f"{t(en, zh, lang)} ({len(getattr(changes, key))})"
-
-
 def _period(changes: Changes, lang: str) -> str:
     return t(
         f"Changes from {changes.since} to {changes.as_of}", f"规划编制进展({changes.since} 至 {changes.as_of})", lang
@@ -52,46 +50,50 @@ def _cells(key: str, item: Item, lang: str) -> list[str]:
     return [what, item.name, _value(key, item, lang), last]
 
 
-def text(changes: Changes, lang: str, out: TextIO) -> None:
-    lines = [_period(changes, lang)]
-    for key, en, zh, (col_en, col_zh) in SECTIONS:
+def _header(key: str, col: tuple[str, str], lang: str, *, title_case: bool) -> list[str]:
+    """The table's headers are capitals (`PLAN/MILESTONE`), markdown's are words (`Plan/milestone`)."""
+    last = ("OWNER", "编制单位") if key == "overdue" else ("RECORDED", "记录")
+    pairs = [("PLAN/MILESTONE", "规划/节点"), ("NAME", "名称"), col, last]
+    return [t(en.capitalize() if title_case else en, zh, lang) for en, zh in pairs]
+
+
+def grids(changes: Changes, lang: str) -> list[Grid]:
+    """One grid per section, titled with its count; the first carries the period."""
+    out = []
+    for n, (key, en, zh, col) in enumerate(SECTIONS):
         items: list[Item] = getattr(changes, key)
-        lines += ["", _title(key, en, zh, changes, lang)]
-        if not items:
-            continue
-        last = ("OWNER", "编制单位") if key == "overdue" else ("RECORDED", "记录")
-        header = [
-            t("PLAN/MILESTONE", "规划/节点", lang),
-            t("NAME", "名称", lang),
-            t(col_en, col_zh, lang),
-            t(*last, lang),
-        ]
-        lines += ["  " + ln for ln in table(header, [_cells(key, i, lang) for i in items])]
+        out.append(
+            Grid(
+                tuple(Column(h) for h in _header(key, col, lang, title_case=False)),
+                tuple(tuple(Cell(c) for c in _cells(key, i, lang)) for i in items),
+                title=f"{t(en, zh, lang)} ({len(items)})",
+                preamble=() if n else (_period(changes, lang),),
+                empty=t("None.", "无。", lang),
+            )
+        )
+    return out
+
+
+def text(changes: Changes, lang: str, out: TextIO) -> None:
+    lines = [clean(_period(changes, lang))]
+    for g in grids(changes, lang):
+        lines += ["", g.title]
+        if g.rows:
+            rows = [[clean(c.text) for c in row] for row in g.rows]
+            lines += ["  " + ln for ln in columns([c.header for c in g.columns], rows)]
     out.write("\n".join(lines) + "\n")
 
 
-def _md(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
-
-
 def markdown(changes: Changes, lang: str, out: TextIO) -> None:
-    lines = [f"## {_period(changes, lang)}"]
-    for key, en, zh, (col_en, col_zh) in SECTIONS:
-        items: list[Item] = getattr(changes, key)
-        lines += ["", f"### {_title(key, en, zh, changes, lang)}", ""]
-        if not items:
-            lines.append(t("None.", "无。", lang))
+    lines = [f"## {md(_period(changes, lang))}"]
+    for (key, _en, _zh, col), g in zip(SECTIONS, grids(changes, lang), strict=True):
+        lines += ["", f"### {md(g.title)}", ""]
+        if not g.rows:
+            lines.append(g.empty)
             continue
-        last = ("Owner", "编制单位") if key == "overdue" else ("Recorded", "记录")
-        header = [
-            t("Plan/milestone", "规划/节点", lang),
-            t("Name", "名称", lang),
-            t(col_en.title(), col_zh, lang),
-            t(*last, lang),
-        ]
-        lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + " --- |" * len(header))
-        lines += ["| " + " | ".join(_md(c) for c in _cells(key, i, lang)) + " |" for i in items]
+        lines.append("| " + " | ".join(_header(key, col, lang, title_case=True)) + " |")
+        lines.append("|" + " --- |" * len(g.columns))
+        lines += ["| " + " | ".join(md(c.text) for c in row) + " |" for row in g.rows]
     out.write("\n".join(lines) + "\n")
 
 
@@ -102,13 +104,12 @@ def _recorded_json(item: Item) -> dict[str, str] | None:
     return {"date": c.day.isoformat(), "author": c.author, "commit": c.short}
 
 
-def as_json(changes: Changes, lang: str, out: TextIO) -> None:
+def changes_doc(changes: Changes) -> dict[str, Any]:
     def base(i: Item) -> dict[str, Any]:
         return {"plan": i.plan, "milestone": i.milestone, "name": i.name, "owner": i.owner}
 
-    doc = {
-        "version": 1,
-        "as_of": changes.as_of.isoformat(),
+    return {
+        **head(changes.as_of),
         "since": changes.since.isoformat() if changes.since else None,
         "completed": [base(i) | {"done": i.new, "recorded": _recorded_json(i)} for i in changes.completed],
         "deadlines_moved": [
@@ -120,8 +121,15 @@ def as_json(changes: Changes, lang: str, out: TextIO) -> None:
         ],
         "newly_overdue": [base(i) | {"due": i.new, "days_overdue": i.days} for i in changes.overdue],
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
-REPORTERS: dict[str, Reporter] = {"table": text, "json": as_json, "markdown": markdown}
+def report(changes: Changes, lang: str) -> Report:
+    return Report(
+        lambda: grids(changes, lang),
+        lambda: changes_doc(changes),
+        changes,
+        {
+            "table": lambda _r, out, _w: text(changes, lang, out),
+            "markdown": lambda _r, out, _w: markdown(changes, lang, out),
+        },
+    )

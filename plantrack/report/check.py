@@ -1,4 +1,8 @@
-"""Reporters for `plantrack check`, chosen by --format."""
+"""Reporters for `plantrack check`, chosen by --format: text, json, github.
+
+Problems, not a view, so not the views' format registry; the JSON document
+starts with the same head (`formats.head`) and data is escaped the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ from datetime import date
 from typing import TextIO
 
 from plantrack import color
+from plantrack.i18n import Msg
 from plantrack.problems import Problem, Severity
+from plantrack.report.formats import head
+from plantrack.report.safe import clean, json_escape
 
 Reporter = Callable[[list[Problem], date, str, TextIO], None]
 
@@ -27,18 +34,16 @@ def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
             out.write("\n")
         last_file = p.file
         sev = color.paint(p.severity.value, "red" if p.severity is Severity.ERROR else "yellow", on)
-        out.write(f"{color.paint(f'{p.file}:{p.line}:{p.column}:', 'bold', on)} {p.code} [{sev}] {p.msg(lang)}\n")
+        where = color.paint(clean(f"{p.file}:{p.line}:{p.column}:"), "bold", on)
+        out.write(f"{where} {p.code} [{sev}] {clean(p.msg(lang))}\n")
     errors, warnings = _counts(problems)
-    if lang == "zh":
-        summary = (
-            f"{errors} 个错误，{warnings} 个警告（基准日期 {as_of}）" if problems else f"未发现问题（基准日期 {as_of}）"
-        )
+    if problems:
+        summary = Msg(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} (as of {as_of})",
+            f"{errors} 个错误，{warnings} 个警告（基准日期 {as_of}）",
+        )(lang)
     else:
-        summary = (
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} (as of {as_of})"
-            if problems
-            else f"no problems (as of {as_of})"
-        )
+        summary = Msg(f"no problems (as of {as_of})", f"未发现问题（基准日期 {as_of}）")(lang)
     if problems:
         out.write("\n")
     out.write(color.paint(summary, "red" if errors else "yellow" if warnings else "green", on) + "\n")
@@ -47,18 +52,16 @@ def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
 def as_json(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
     errors, _ = _counts(problems)
     doc = {
-        "version": 1,
-        "as_of": as_of.isoformat(),
+        **head(as_of),
         "ok": errors == 0,
         "problems": [p.to_json(lang) for p in sorted(problems)],
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_escape(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape(value: str, *, prop: bool = False) -> str:
     # GitHub's workflow-command escaping: data and, for properties, also : and ,
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = clean(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 

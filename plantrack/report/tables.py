@@ -10,20 +10,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.grid import width as display_width
+from plantrack.report.safe import clean
+from plantrack.report.terminal import STYLES, print_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-STYLES = {
-    "overdue": "bold red",
-    "due-soon": "yellow",
-    "open": "",
-    "late": "magenta",
-    "done": "green",
-    "dim": "dim",
-    "bold": "bold",
-}
 BAR = 4  # cells of a progress bar
 GAP = 2  # cells between columns
 
@@ -34,7 +28,7 @@ def _bar(cell: Cell, width: int) -> Text:
     assert cell.bar is not None
     done, total = cell.bar
     full = round(BAR * done / total) if total else 0
-    text = Text(cell.text.rjust(width) + " ")
+    text = Text(clean(cell.text).rjust(width) + " ")
     text.append("━" * full, STYLES["done"])
     text.append("─" * (BAR - full), "dim")
     return text
@@ -62,11 +56,11 @@ def _cells(grid: Grid) -> tuple[list[Column], list[list[Text]]]:
             elif cols[i].group and n and n not in grid.sections and grid.rows[n - 1][i].text == cell.text:
                 text = Text("")
             else:
-                text = Text(cell.text, STYLES.get(cell.style or "", ""))
+                text = Text(clean(cell.text), STYLES.get(cell.style or "", ""))
             j = i + 1
             while j < len(cols) and cols[j].stack:
                 if row[j].text:
-                    line = (cols[j].stack or "{}").format(row[j].text)
+                    line = (cols[j].stack or "{}").format(clean(row[j].text))
                     text.append_text(Text(("\n" if text.plain else "") + line, "dim"))
                 j += 1
             cells.append(text)
@@ -81,10 +75,8 @@ def widths(columns: list[Column], cells: list[list[Text]], total: int, gap: int)
     so on (never below its minimum), so the space goes where the text is long.
     rich's own squeeze can crop a one-line column (a state) instead.
     """
-    from rich.cells import cell_len
-
     natural = [
-        max([cell_len(col.header)] + [cell_len(line) for row in cells for line in row[i].plain.split("\n")])
+        max([display_width(col.header)] + [display_width(line) for row in cells for line in row[i].plain.split("\n")])
         for i, col in enumerate(columns)
     ]
     wrap = [i for i, col in enumerate(columns) if col.wrap]
@@ -123,7 +115,7 @@ def table(grid: Grid, console: Console) -> list[Text]:
 
     columns, cells = _cells(grid)
     sizes = widths(columns, cells, console.width, GAP)
-    header = [Text(c.header, "bold") for c in columns]
+    header = [Text(clean(c.header), "bold") for c in columns]
     out: list[Text] = []
     for n, row in enumerate([header, *cells]):
         if n > 1 and n - 1 in grid.sections:
@@ -149,7 +141,7 @@ def render(grids: Sequence[Grid], console: Console) -> None:
     from rich.text import Text
 
     def prose(text: str, style: str) -> list[Text]:  # a sentence wraps (a long note), a table never does
-        return list(Text(text, style).wrap(console, console.width))
+        return list(Text(clean(text), style).wrap(console, console.width))
 
     lines: list[Text] = []
     for i, g in enumerate(grids):
@@ -163,20 +155,3 @@ def render(grids: Sequence[Grid], console: Console) -> None:
         if g.footer:
             lines += prose(g.footer, "dim")
     print_lines(console, lines)
-
-
-def print_lines(console: Console, lines: list[Text]) -> None:
-    """Lines laid out to the console's width already: print them as they are, never rewrapped.
-
-    Without colour rich would write the plain text anyway; writing it directly
-    skips its segment pipeline, which took seconds on a district of 10,000 plans.
-    """
-    from rich.text import Text
-
-    for line in lines:
-        if line.cell_len > console.width:
-            line.truncate(console.width)
-    if console.color_system is None:
-        console.file.write("".join(f"{line.plain}\n" for line in lines))
-    else:
-        console.print(Text("\n").join(lines), no_wrap=True, overflow="crop", crop=True)

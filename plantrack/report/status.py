@@ -1,17 +1,24 @@
-"""`status` and `status PLAN` as Grids, in one language."""
+"""`status` and `status PLAN`: as Grids in one language, and as JSON (FORMAT.md, ids never words).
+
+FORMAT.md fixes the JSON keys it lists; the others here are additions it allows.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plantrack.report import labels as L
+from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.state import WORST_FIRST, State
+from plantrack.views.common import Parties, Party
 
 if TYPE_CHECKING:
-    from plantrack.views.common import Party
+    from plantrack.models import Plan, PlansFile
+    from plantrack.tracking import Step
     from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
 
 PLANS = ("plans", "规划")
@@ -76,10 +83,8 @@ def party_text(parties: tuple[Party, ...], lang: str) -> str:
         elif p.unit:
             out.append(p.unit)
         elif p.type:
-            out.append(
-                L.unit_type(p.type, lang) + (f"{L.LPAREN}未指明{L.RPAREN}" if lang == "zh" else " (not recorded)")
-            )
-    return "、".join(out) if lang == "zh" else ", ".join(out)
+            out.append(L.unit_type(p.type, lang) + L.NOT_RECORDED(lang))
+    return L.LIST(lang).join(out)
 
 
 def basis(s: StepRow, lang: str) -> str:
@@ -94,8 +99,8 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
     r = d.row
     kind = L.kind(r.plan.kind, lang)
     if r.plan.tier:
-        kind += f" ({L.pair(L.TIERS[r.plan.tier], lang)})"
-    sep = L.COLON if lang == "zh" else ": "
+        kind += f" ({L.tier(r.plan.tier, lang)})"
+    sep = L.SEP(lang)
     facts = [
         f"{w('kind')}{sep}{kind}",
         f"{w('owner')}{sep}{r.owner_name}",
@@ -115,7 +120,7 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
         Column(w("basis"), stack="{}"),
         Column(w("done_on")),
         Column(w("state")),
-        Column(w("days_late"), justify="right", stack="+{}" + (" 天" if lang == "zh" else " d")),
+        Column(w("days_late"), justify="right", stack="+{}" + L.DAYS(lang)),
         Column(w("by"), wrap=True, min_width=8),
         Column(w("to"), wrap=True, stack="→{}"),
         Column(w("note"), wrap=True, min_width=10),
@@ -144,3 +149,68 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
         preamble=tuple(preamble),
         footer=L.footer({s: counts[s] for s in WORST_FIRST}, r.as_of.isoformat(), d.window, lang, MILESTONES),
     )
+
+
+def _parties(ps: tuple[Party, ...]) -> list[dict[str, Any]]:
+    return [{"unit": p.unit, "name": p.name, "type": p.type, "recorded": p.recorded} for p in ps]
+
+
+def milestone_doc(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict[str, Any]:
+    by, to = parties.of(step, plan)
+    own = step.record is not None and step.record.due is not None
+    return {
+        "id": step.id,
+        "name": step.spec.name,
+        "due": day(step.due),
+        # As it stood at the reference date: a step done later was not done yet.
+        "done": day(step.done) if step.done and step.done <= as_of else None,
+        "state": step.state.value,
+        "days_late": step.days_late,
+        "due_from": "plan" if own else "scheme",
+        "scheme_due": day(step.scheme_due),
+        "ref": step.spec.ref,
+        "note": step.note,
+        "by": _parties(by),
+        "to": _parties(to),
+    }
+
+
+def plan_doc(row: PlanRow, parties: Parties) -> dict[str, Any]:
+    nxt = row.next
+    return {
+        "id": row.id,
+        "name": row.plan.name,
+        "kind": row.plan.kind,
+        "owner": row.plan.owner,
+        "state": row.state.value,
+        "milestones": [milestone_doc(s, row.plan, parties, row.as_of) for s in row.steps],
+        "tier": row.plan.tier,
+        "owner_name": row.owner_name,
+        "progress": {"done": row.done, "total": row.total},
+        "next": None
+        if nxt is None
+        else {"id": nxt.id, "name": nxt.spec.name, "due": day(nxt.due), "days_left": row.days_left},
+    }
+
+
+def status_doc(view: StatusView, plans: PlansFile) -> dict[str, Any]:
+    parties = Parties(plans.units)
+    return {
+        **head(view.as_of, within=view.window),
+        "plans": [plan_doc(r, parties) for r in view.rows],
+        "phase": view.phase,
+        "counts": {s.value: n for s, n in view.counts.items()},
+    }
+
+
+def report(view: StatusView, plans: PlansFile, lang: str) -> Report:
+    """`status`: one row per plan."""
+    return Report(lambda: [status_grid(view, lang)], lambda: status_doc(view, plans), view)
+
+
+def detail_report(d: PlanDetail, plans: PlansFile, lang: str, phase: str | None = None) -> Report:
+    """`status PLAN`: one plan's milestones; its JSON is `status`'s with the one plan."""
+    from plantrack.views.status import StatusView
+
+    one = StatusView(d.row.as_of, d.window, (d.row,), phase)
+    return Report(lambda: [plan_grid(d, lang)], lambda: status_doc(one, plans), d)

@@ -7,16 +7,25 @@ module only draws. rich measures the labels, so Chinese names line up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any, TextIO
 
 from plantrack.report import labels as L
-from plantrack.report.tables import STYLES, print_lines
+from plantrack.report.formats import Report, day, head
+from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.grid import width as display_width
+from plantrack.report.safe import clean
+from plantrack.report.status import plan_doc
+from plantrack.report.terminal import STYLES, print_lines
 from plantrack.state import WORST_FIRST, State
-from plantrack.views.timeline import Layout, TimelineData, place
+from plantrack.views.common import Parties
+from plantrack.views.timeline import Layout, TimelineData, place, when
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+    from plantrack.models import PlansFile
 
 GLYPHS = {State.DONE: "●", State.LATE: "◆", State.OVERDUE: "▲", State.DUE_SOON: "◎", State.OPEN: "○"}
 MARKER = "bold blue"
@@ -28,10 +37,8 @@ AXIS_FLOOR = 100  # what the axis keeps before names get any room
 
 def _labels(data: TimelineData, width: int) -> tuple[int, int]:
     """(label width, name width): ids always; names when the terminal is wide."""
-    from rich.cells import cell_len
-
-    ids = max([len(r.id) for r in data.rows] + [cell_len(p.name) for p in data.phases] + [8])
-    names = max((cell_len(r.plan.name) for r in data.rows), default=0)
+    ids = max([len(r.id) for r in data.rows] + [display_width(clean(p.name)) for p in data.phases] + [8])
+    names = max((display_width(clean(r.plan.name)) for r in data.rows), default=0)
     spare = width - ids - 2 - AXIS_FLOOR
     name_w = min(names, spare) if width >= NAME_FROM and spare >= 10 else 0
     return ids, name_w
@@ -40,6 +47,7 @@ def _labels(data: TimelineData, width: int) -> tuple[int, int]:
 def _label(text: str, width: int) -> str:
     from rich.cells import cell_len, set_cell_size
 
+    text = clean(text)
     if cell_len(text) > width:
         # Cut to fit the ellipsis; a wide character that would straddle the edge goes too.
         return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
@@ -65,8 +73,6 @@ def _line(label: str, axis: list[tuple[str, str]]) -> Text:
 
 
 def render(data: TimelineData, console: Console, lang: str) -> None:
-    from rich.cells import cell_len
-
     ids, name_w = _labels(data, console.width)
     label_w = ids + (name_w + 1 if name_w else 0)
     cols = max(MIN_AXIS, console.width - label_w - 1)
@@ -81,7 +87,7 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
 
     # The reference date, pointed at (or from the edge when it is off the axis).
     tag = f"{L.word('as_of', lang)} {data.as_of.isoformat()}"
-    size = cell_len(tag) + 2
+    size = display_width(tag) + 2
     if lay.as_of_col is None:
         head = f"◀ {tag}" if lay.as_of_side < 0 else " " * (cols - size) + f"{tag} ▶"
     elif lay.as_of_col + size <= cols:
@@ -135,6 +141,48 @@ def _lanes(lay: Layout, ids: int, name_w: int, blank: Blank, lang: str) -> list[
                     axis[c] = ("─", "dim")
         for m in lane.marks:
             axis[m.col] = (GLYPHS[m.state], STYLES[m.state.value])
-        label = lane.row.id.ljust(ids) + (" " + _label(plan.name, name_w) if name_w else "")
+        label = clean(lane.row.id).ljust(ids) + (" " + _label(plan.name, name_w) if name_w else "")
         out.append(_line(label + " ", axis))
     return out
+
+
+def timeline_doc(data: TimelineData, window: int, plans: PlansFile) -> dict[str, Any]:
+    parties = Parties(plans.units)
+    docs = []
+    for r in data.rows:
+        doc = plan_doc(r, parties)
+        for m, s in zip(doc["milestones"], r.steps, strict=True):
+            m["at"] = day(when(s))
+        docs.append(doc)
+    return {
+        **head(data.as_of, within=window),
+        "start": day(data.start),
+        "end": day(data.end),
+        "phases": [{"id": p.id, "name": p.name, "start": day(p.start), "end": day(p.end)} for p in data.phases],
+        "plans": docs,
+    }
+
+
+def grids(data: TimelineData, lang: str) -> list[Grid]:
+    """For csv and markdown: the phases, then every milestone where it sits on the axis."""
+    w = partial(L.word, lang=lang)
+    phases = Grid(
+        (Column(w("phase")), Column(w("name")), Column(w("start")), Column(w("end"))),
+        tuple((Cell(p.id), Cell(p.name), Cell(day(p.start) or ""), Cell(day(p.end) or "")) for p in data.phases),
+    )
+    columns = (Column(w("plan")), Column(w("milestone")), Column(w("name")), Column(w("at")), Column(w("state")))
+    rows = tuple(
+        (Cell(r.id), Cell(s.id), Cell(s.spec.name), Cell(day(when(s)) or ""), Cell(L.state(s.state, lang)))
+        for r in data.rows
+        for s in r.steps
+    )
+    return [phases, Grid(columns, rows)]
+
+
+def report(data: TimelineData, window: int, plans: PlansFile, lang: str) -> Report:
+    def table(_: Report, out: TextIO, width: int | None) -> None:
+        from plantrack.report.terminal import console
+
+        render(data, console(width, out), lang)
+
+    return Report(lambda: grids(data, lang), lambda: timeline_doc(data, window, plans), data, {"table": table})

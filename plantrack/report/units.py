@@ -1,64 +1,24 @@
-"""`overdue`, `units` and `units UNIT` as Grids, in one language."""
+"""`units` and `units UNIT` as Grids in one language, and as JSON (FORMAT.md)."""
 
 from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from plantrack.i18n import COMMA, LPAREN, RPAREN, Msg
 from plantrack.report import labels as L
+from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
-from plantrack.report.grids_status import status_grid
+from plantrack.report.overdue import days, item_doc
+from plantrack.report.status import plan_doc, status_grid
 from plantrack.state import State
+from plantrack.views.common import Parties
 from plantrack.views.status import StatusView
 
 if TYPE_CHECKING:
-    from plantrack.views.overdue import Item, OverdueView
+    from plantrack.models import PlansFile
     from plantrack.views.units import UnitRow, UnitsView
-
-MILESTONES = ("milestones", "节点")
-
-
-def _days(item: Item, lang: str) -> Cell:
-    return Cell(L.days_left(item.days_left, lang), item.step.state.value)
-
-
-def overdue_grid(view: OverdueView, lang: str) -> Grid:
-    w = partial(L.word, lang=lang)
-    columns = (
-        Column(w("owner"), wrap=True, min_width=8, group=True),
-        Column(w("plan")),
-        Column(L.pair(("plan name", "规划名称"), lang), wrap=True, min_width=10),
-        Column(w("milestone"), wrap=True, min_width=8),
-        Column(w("due")),
-        Column(w("state")),
-        Column(w("days"), justify="right"),
-    )
-    rows: list[tuple[Cell, ...]] = []
-    sections: set[int] = set()
-    for g in view.groups:
-        sections.add(len(rows))
-        for i in g.items:
-            st = i.step
-            rows.append(
-                (
-                    Cell(g.name, "bold"),
-                    Cell(i.plan_id),
-                    Cell(i.plan.name),
-                    Cell(st.spec.name),
-                    Cell(st.due.isoformat() if st.due else ""),
-                    Cell(L.state(st.state, lang), st.state.value),
-                    _days(i, lang),
-                )
-            )
-    counts = {s: sum(i.step.state is s for i in view.items) for s in (State.OVERDUE, State.DUE_SOON)}
-    return Grid(
-        columns,
-        tuple(rows),
-        footer=L.footer(counts, view.as_of.isoformat(), view.window, lang, MILESTONES),
-        empty=w("none"),
-        sections=frozenset(sections),
-    )
 
 
 def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
@@ -66,7 +26,7 @@ def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
     if n is None:
         return Cell(""), Cell(""), Cell(""), Cell("")
     due = n.step.due.isoformat() if n.step.due else ""
-    return Cell(due), Cell(n.plan_id), Cell(n.step.spec.name), _days(n, lang)
+    return Cell(due), Cell(n.plan_id), Cell(n.step.spec.name), days(n, lang)
 
 
 def units_grid(view: UnitsView, lang: str) -> Grid:
@@ -101,17 +61,17 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
         )
     n = len(view.rows)
     as_of, window = view.as_of.isoformat(), view.window
-    if lang == "zh":
-        footer = f"{n} 个单位牵头编制规划{L.LPAREN}基准日期 {as_of}{L.COMMA}临期预警 {window} 天{L.RPAREN}"
-    else:
-        footer = f"{n} unit{'s' * (n != 1)} own plans (as of {as_of}, window {window} d)"
+    footer = Msg(
+        f"{n} unit{'s' * (n != 1)} own plans (as of {as_of}, window {window} d)",
+        f"{n} 个单位牵头编制规划{LPAREN}基准日期 {as_of}{COMMA}临期预警 {window} 天{RPAREN}",
+    )(lang)
     return Grid(columns, tuple(rows), footer=footer, empty=w("no_rows"))
 
 
 def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
     """One unit: its particulars, its plans (as `status`), its milestones still to do."""
     w = partial(L.word, lang=lang)
-    sep = L.COLON if lang == "zh" else ": "
+    sep = L.SEP(lang)
     facts = []
     if row.unit is not None:
         facts.append(f"{w('type')}{sep}{L.unit_type(row.unit.type, lang)}")
@@ -138,9 +98,52 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
             Cell(i.step.spec.name),
             Cell(i.step.due.isoformat() if i.step.due else ""),
             Cell(L.state(i.step.state, lang), i.step.state.value),
-            _days(i, lang),
+            days(i, lang),
             Cell(i.step.note or ""),
         )
         for i in row.pending
     )
     return [plans, Grid(columns, rows, w("its_pending"), empty=L.word("none", lang))]
+
+
+def unit_doc(row: UnitRow) -> dict[str, Any]:
+    n = row.next
+    return {
+        "id": row.id,
+        "name": row.name,
+        "type": row.unit.type if row.unit else None,
+        "plans": [r.id for r in row.plans],
+        "milestones": {
+            "total": row.total,
+            "done": row.done,
+            "pending": len(row.pending),
+            "overdue": row.count(State.OVERDUE),
+            "due_soon": row.count(State.DUE_SOON),
+        },
+        "next": None
+        if n is None
+        else {"plan": n.plan_id, "milestone": n.step.id, "due": day(n.step.due), "days_left": n.days_left},
+    }
+
+
+def units_doc(view: UnitsView) -> dict[str, Any]:
+    return {**head(view.as_of, within=view.window), "units": [unit_doc(r) for r in view.rows]}
+
+
+def one_unit_doc(row: UnitRow, as_of: date, window: int, plans: PlansFile) -> dict[str, Any]:
+    parties = Parties(plans.units)
+    return {
+        **head(as_of, within=window),
+        "units": [{**unit_doc(row), "pending": [item_doc(i) for i in row.pending]}],
+        "plans": [plan_doc(r, parties) for r in row.plans],
+    }
+
+
+def report(view: UnitsView, lang: str) -> Report:
+    """`units`: one row per unit that owns plans."""
+    return Report(lambda: [units_grid(view, lang)], lambda: units_doc(view), view)
+
+
+def unit_report(row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str) -> Report:
+    """`units UNIT`: its particulars, plans and milestones still to do."""
+    return Report(lambda: unit_grids(row, as_of, window, lang), lambda: one_unit_doc(row, as_of, window, plans), row)
