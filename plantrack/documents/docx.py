@@ -15,7 +15,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -88,19 +88,20 @@ def _styles(doc: DocumentObject) -> None:
 
 def _fallback(doc: DocumentObject, font: str, alt: str) -> None:
     """Name `alt` as the font to use where `font` is missing (fontTable's w:altName)."""
+    from lxml import etree
+
     part = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
-    element = getattr(part, "element", None)
-    if element is None:
+    if part is None:
         return
+    table = parse_xml(part.blob)
     entry = OxmlElement("w:font")
     entry.set(qn("w:name"), font)
-    alt_name = OxmlElement("w:altName")
-    alt_name.set(qn("w:val"), alt)
-    charset = OxmlElement("w:charset")
-    charset.set(qn("w:val"), "86")  # GB2312
-    entry.append(alt_name)
-    entry.append(charset)
-    element.append(entry)
+    for tag, value in (("w:altName", alt), ("w:charset", "86")):  # 86: GB2312
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        entry.append(child)
+    table.append(entry)
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)  # type: ignore[attr-defined]
 
 
 def _fonts(run: object, east_asian: str, size: Pt | None = None, bold: bool = False) -> None:

@@ -114,5 +114,7 @@ def test_unit_limits_the_ledger(report) -> None:
 
 
 def test_unknown_unit_is_a_usage_error(cli, tmp_path) -> None:
-    code, _, err = cli("report", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--file", str(DISTRICT), "--unit", "edux")
+    code, _, err = cli(
+        "report", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--file", str(DISTRICT), "--unit", "edux"
+    )
     assert code == 2 and "edu" in err and not (tmp_path / "x.xlsx").exists()
