@@ -44,3 +44,6 @@ def stage_counts(doc: dict[str, Any], kind: str, milestone: str) -> tuple[int, i
     """(done, total) of a kind's milestone, counted from `status --format json`."""
     states = [m["state"] for p in doc["plans"] if p["kind"] == kind for m in p["milestones"] if m["id"] == milestone]
     return sum(s in ("done", "late") for s in states), len(states)
+
+
+from tests.edit.conftest import git_env  # noqa: E402, F401  (the --since tests need a clean git)
