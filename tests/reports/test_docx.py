@@ -62,6 +62,9 @@ def test_fonts_and_margins_follow_gbt_9704(report) -> None:
     assert east_asian(normal.element.rPr) == "仿宋"
     title = d.paragraphs[0].runs[0]
     assert east_asian(title._element) == "方正小标宋简体" and title.font.size == Pt(22)
+    cells = d.styles["Table Text"]
+    assert east_asian(cells.element.rPr) == "仿宋" and cells.font.size == Pt(10.5)  # 五号
+    assert d.tables[1].rows[1].cells[0].paragraphs[0].style.name == "Table Text"
     heading = d.paragraphs[2].runs[0]
     assert east_asian(heading._element) == "黑体"
     s = d.sections[0]
