@@ -34,7 +34,9 @@ def overview(data: ReportData) -> str:
         first = parts[0] + COMMA.join(clauses) + STOP
         second = (
             f"各规划共{st['total']}个节点{COMMA}已完成{done}个{_paren_zh(st['late'])}{COMMA}"
-            f"逾期未完成{st['overdue']}个{COMMA}临期{st['due-soon']}个{COMMA}批准延期{st['extended']}个{STOP}"
+            f"逾期未完成{st['overdue']}个{COMMA}临期{st['due-soon']}个"
+            + (f"{COMMA}批准延期{st['extended']}个" if st["extended"] else "")
+            + STOP
         )
         return first + second
     clauses = []
@@ -49,7 +51,8 @@ def overview(data: ReportData) -> str:
     first = f"As of {words.day(s.as_of, lang)}, {scope}, " + ", ".join(clauses) + "."
     second = (
         f" Of their {st['total']} milestones, {done} are done ({st['late']} of them late), "
-        f"{st['overdue']} overdue, {st['due-soon']} due soon and {st['extended']} extended by authorisation."
+        f"{st['overdue']} overdue and {st['due-soon']} due soon"
+        + (f"; {st['extended']} were extended by authorisation." if st["extended"] else ".")
     )
     return first + second
 
