@@ -153,7 +153,7 @@ def _totals(ws: Worksheet, data: ReportData) -> None:
     )
     keys = ("done", "late", "overdue", "due-soon", "open", "extended")
     block(
-        [w("step_states", lang), w("milestones", lang).strip("个 ")],
+        [w("step_states", lang), w("n_steps", lang)],
         [((words.state(k, lang), s.steps[k]), k) for k in keys] + [((w("total", lang), s.steps["total"]), None)],
     )
     _head(ws, row, [w("kind", lang), w("step", lang), w("done", lang), w("total", lang), w("ratio", lang)])
