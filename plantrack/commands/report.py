@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, plans_path
+from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.viewkit import UnitOpt, Within
 from plantrack.i18n import t
 
@@ -74,7 +74,7 @@ def report(
         )
     when = as_of_date(as_of)
     path = plans_path(file)
-    p = viewkit.load(file, lang.value if lang else "zh")
+    p = viewkit.load(file, language(lang))  # its notes go to the terminal, in its language
     code = document_language(lang.value if lang else None, p.plans)
     changes = None
     if since is not None:

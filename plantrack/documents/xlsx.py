@@ -6,69 +6,33 @@ cells are filled by state with the terminal's colours.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from plantrack.documents import words
+from plantrack.documents import xlsx_style as xs
 from plantrack.documents.data import ReportData, cell_date, cell_key, log_entries
 from plantrack.documents.words import w
-
-DATE_FORMAT = "yyyy-mm-dd"
-FONT = "宋体"  # what WPS and Excel on a Chinese desktop have; Excel substitutes elsewhere
-FILLS = {k: PatternFill("solid", start_color=fill, end_color=fill) for k, (fill, _) in words.COLOURS.items()}
-INKS = {k: Font(name=FONT, color=ink) for k, (_, ink) in words.COLOURS.items()}
-NONE_FILL = PatternFill("solid", start_color="EEEEEE", end_color="EEEEEE")
-HEAD_FILL = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
-HEAD_FONT = Font(name=FONT, bold=True)
-BODY_FONT = Font(name=FONT)
-TITLE_FONT = Font(name=FONT, bold=True, size=14)
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
-# Setting a cell's font, fill, … one by one hashes every style object each time:
-# 9 s of 11 at a thousand plans. A cell's styles are one small array of indexes
-# into the workbook's style tables, so each combination is made once on a cell
-# and copied to the others (openpyxl's own copy of `_style` does the same).
-_made: dict[tuple[int, int, int, str, int], StyleArray] = {}
-
-
-def style(
-    c: Cell,
-    font: Font = BODY_FONT,
-    fill: PatternFill | None = None,
-    fmt: str = "General",
-    align: Alignment | None = None,
-    border: Border = BOX,
-) -> None:
-    key = (id(font), id(fill), id(border), fmt, id(align))
-    made = _made.get(key)
-    if made is not None:
-        c._style = copy(made)
-        return
-    c._style = StyleArray()
-    c.font, c.border, c.number_format = font, border, fmt
-    if fill is not None:
-        c.fill = fill
-    if align is not None:
-        c.alignment = align
-    _made[key] = copy(c._style)
+from plantrack.documents.xlsx_style import (
+    BODY_FONT,
+    BOX,
+    DATE_FORMAT,
+    FILLS,
+    HEAD_FONT,
+    INKS,
+    NONE_FILL,
+    TITLE_FONT,
+    WRAP,
+)
 
 
 def write(data: ReportData, path: Path) -> None:
-    _made.clear()  # style indexes belong to one workbook
     wb = Workbook()
     totals = wb.active
     assert totals is not None
@@ -81,47 +45,12 @@ def write(data: ReportData, path: Path) -> None:
     wb.save(path)
 
 
-def _put(
-    ws: Worksheet, row: int, values: Sequence[Any], font: Font = BODY_FONT, fill: PatternFill | None = None
-) -> None:
-    for col, value in enumerate(values, 1):
-        style(
-            ws.cell(row=row, column=col, value=value), font, fill, DATE_FORMAT if isinstance(value, date) else "General"
-        )
-
-
-def _head(ws: Worksheet, row: int, values: Sequence[str]) -> None:
-    for col, value in enumerate(values, 1):
-        style(ws.cell(row=row, column=col, value=value), HEAD_FONT, HEAD_FILL, align=CENTER)
-
-
 def _title(ws: Worksheet, data: ReportData, text: str) -> int:
     ws.cell(row=1, column=1, value=text).font = TITLE_FONT
     ws.cell(row=2, column=1, value=w("as_of", data.lang)).font = HEAD_FONT
     c = ws.cell(row=2, column=2, value=data.as_of)
     c.number_format = DATE_FORMAT
     return 4
-
-
-def _fit(ws: Worksheet, rows: Iterable[Sequence[Any]], least: int = 6, most: int = 60) -> None:
-    """Widths that fit CJK text: a wide character takes two columns."""
-    best: dict[int, int] = {}
-    for row in rows:
-        for i, v in enumerate(row, 1):
-            n = 11 if isinstance(v, date) else words.width(str(v)) if v is not None else 0
-            best[i] = max(best.get(i, least), n + 2)
-    for i, n in best.items():
-        ws.column_dimensions[get_column_letter(i)].width = min(n, most)
-
-
-def _print(ws: Worksheet, paper: int, title_rows: str | None = None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = paper
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 def _totals(ws: Worksheet, data: ReportData) -> None:
@@ -132,11 +61,11 @@ def _totals(ws: Worksheet, data: ReportData) -> None:
 
     def block(head: Sequence[str], body: Sequence[tuple[Sequence[Any], str | None]]) -> None:
         nonlocal row
-        _head(ws, row, head)
+        xs.head(ws, row, head)
         written.append(head)
         row += 1
         for values, key in body:
-            _put(ws, row, values)
+            xs.put(ws, row, values)
             if key is not None:
                 ws.cell(row=row, column=1).fill = FILLS[key]
             written.append(values)
@@ -156,17 +85,17 @@ def _totals(ws: Worksheet, data: ReportData) -> None:
         [w("step_states", lang), w("n_steps", lang)],
         [((words.state(k, lang), s.steps[k]), k) for k in keys] + [((w("total", lang), s.steps["total"]), None)],
     )
-    _head(ws, row, [w("kind", lang), w("step", lang), w("done", lang), w("total", lang), w("ratio", lang)])
+    xs.head(ws, row, [w("kind", lang), w("step", lang), w("done", lang), w("total", lang), w("ratio", lang)])
     written.append([w("kind", lang), w("step", lang)])
     row += 1
     for st in s.stages:
-        _put(ws, row, [words.kind(st.kind, lang), st.name, st.done, st.total, st.ratio])
+        xs.put(ws, row, [words.kind(st.kind, lang), st.name, st.done, st.total, st.ratio])
         ws.cell(row=row, column=5).number_format = "0%"
         written.append([words.kind(st.kind, lang), st.name])
         row += 1
-    _fit(ws, written[1:], least=10)
+    xs.fit(ws, written[1:], least=10)
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 16)
-    _print(ws, ws.PAPERSIZE_A4)
+    xs.page(ws, ws.PAPERSIZE_A4)
 
 
 def _ledger(ws: Worksheet, data: ReportData) -> None:
@@ -182,7 +111,7 @@ def _ledger(ws: Worksheet, data: ReportData) -> None:
         w("total", lang),
     ]
     head = fixed + [c.name for c in data.columns]
-    _head(ws, 1, head)
+    xs.head(ws, 1, head)
     index = {(c.id, kind): i for i, c in enumerate(data.columns) for kind in c.kinds}
     first = len(fixed) + 1
     rows: list[Sequence[Any]] = [fixed + [""] * len(data.columns)]
@@ -197,18 +126,18 @@ def _ledger(ws: Worksheet, data: ReportData) -> None:
             r.done,
             r.total,
         ]
-        _put(ws, n, values)
-        style(ws.cell(row=n, column=6), fill=FILLS[r.state.value])
+        xs.put(ws, n, values)
+        xs.style(ws.cell(row=n, column=6), fill=FILLS[r.state.value])
         mine = {first + index[(s.id, r.plan.kind)]: s for s in r.steps}
         for col in range(first, first + len(data.columns)):
             s = mine.get(col)
             if s is None:  # the plan's kind has no such step
-                style(ws.cell(row=n, column=col), fill=NONE_FILL)
+                xs.style(ws.cell(row=n, column=col), fill=NONE_FILL)
             else:
                 key = cell_key(s)
-                style(ws.cell(row=n, column=col, value=cell_date(s, data.as_of)), INKS[key], FILLS[key], DATE_FORMAT)
+                xs.style(ws.cell(row=n, column=col, value=cell_date(s, data.as_of)), INKS[key], FILLS[key], DATE_FORMAT)
         rows.append(values)
-    _fit(ws, rows, most=40)
+    xs.fit(ws, rows, most=40)
     for i in range(first, first + len(data.columns)):
         # A step's name wraps in its header; the dates below need 11 columns.
         ws.column_dimensions[get_column_letter(i)].width = 12
@@ -217,7 +146,7 @@ def _ledger(ws: Worksheet, data: ReportData) -> None:
     last = get_column_letter(len(head))
     ws.auto_filter.ref = f"A1:{last}{len(data.ledger) + 1}"
     _legend(ws, len(data.ledger) + 3, lang)
-    _print(ws, ws.PAPERSIZE_A3, "1:1")
+    xs.page(ws, ws.PAPERSIZE_A3, "1:1")
     ws.print_title_cols = "A:B"
 
 
@@ -247,7 +176,7 @@ def _overdue(ws: Worksheet, data: ReportData) -> None:
         w("note", lang),
         w("log", lang),
     ]
-    _head(ws, 1, head)
+    xs.head(ws, 1, head)
     rows: list[Sequence[Any]] = [head]
     n = 2
     for g in data.overdue.groups:
@@ -264,18 +193,18 @@ def _overdue(ws: Worksheet, data: ReportData) -> None:
                 i.step.note or "",
                 log,
             ]
-            _put(ws, n, values)
-            style(ws.cell(row=n, column=4), fill=FILLS[i.step.state.value])
+            xs.put(ws, n, values)
+            xs.style(ws.cell(row=n, column=4), fill=FILLS[i.step.state.value])
             for col in (2, 3, 8, 9):
-                style(ws.cell(row=n, column=col), align=WRAP)
+                xs.style(ws.cell(row=n, column=col), align=WRAP)
             rows.append(values[:8])
             n += 1
     if n == 2:
         ws.cell(row=2, column=1, value=w("none", lang)).font = BODY_FONT
-    _fit(ws, rows, most=36)
+    xs.fit(ws, rows, most=36)
     ws.column_dimensions["I"].width = 36
     ws.freeze_panes = "B2"
-    _print(ws, ws.PAPERSIZE_A4, "1:1")
+    xs.page(ws, ws.PAPERSIZE_A4, "1:1")
 
 
 def _changes(ws: Worksheet, data: ReportData) -> None:
@@ -290,14 +219,14 @@ def _changes(ws: Worksheet, data: ReportData) -> None:
         w("new", lang),
         w("days_overdue", lang),
     ]
-    _head(ws, 1, head)
+    xs.head(ws, 1, head)
     rows: list[Sequence[Any]] = [head]
     n = 2
     for key, label in words.CHANGE_KINDS.items():
         for item in getattr(c, key):
             name = data.plans.plans[item.plan].name if item.plan in data.plans.plans else item.plan
             values = [
-                labels_pair(label, lang),
+                words.labels.pair(label, lang),
                 name,
                 item.name if item.milestone else "",
                 data.unit_name(item.owner) if item.owner else "",
@@ -305,16 +234,12 @@ def _changes(ws: Worksheet, data: ReportData) -> None:
                 words.kind(item.new, lang) if key == "added" and item.new else _as_date(item.new),
                 item.days,
             ]
-            _put(ws, n, values)
+            xs.put(ws, n, values)
             rows.append(values)
             n += 1
-    _fit(ws, rows, most=40)
+    xs.fit(ws, rows, most=40)
     ws.freeze_panes = "A2"
-    _print(ws, ws.PAPERSIZE_A4, "1:1")
-
-
-def labels_pair(label: tuple[str, str], lang: str) -> str:
-    return label[1] if lang == "zh" else label[0]
+    xs.page(ws, ws.PAPERSIZE_A4, "1:1")
 
 
 def _as_date(text: str | None) -> date | str | None:
