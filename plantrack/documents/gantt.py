@@ -17,6 +17,7 @@ AXIS = 760  # px of time axis
 ROW = 20  # px a plan
 TOP = 46  # px above the first plan: phase bands' names and month ticks
 TICK_GAP = 44  # px between month labels at least
+LANES = 24  # plans a chart: one chart fits an A4 landscape page under its heading
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,11 @@ class Chart:
     today_label: str
 
 
-def chart(data: ReportData) -> Chart:
+def charts(data: ReportData) -> tuple[Chart, ...]:
+    """The Gantt in charts of LANES plans, each with the phases, ticks and reference date.
+
+    One tall SVG cannot break across printed pages; a run of page-sized ones can.
+    """
     layout = place(data.timeline, AXIS, TICK_GAP)
     lang = data.lang
     bars = []
@@ -73,18 +78,14 @@ def chart(data: ReportData) -> Chart:
                 Dot(LABEL + m.col, m.state.value, f"{names} {words.day(when, lang)} {words.state(m.state.value, lang)}")
             )
         x0, x1 = (LABEL + lane.span[0], LABEL + lane.span[1]) if lane.span else (None, None)
-        bars.append(Bar(TOP + n * ROW, lane.row.plan.name, lane.row.id, lane.row.state.value, x0, x1, tuple(dots)))
+        y = TOP + (n % LANES) * ROW
+        bars.append(Bar(y, lane.row.plan.name, lane.row.id, lane.row.state.value, x0, x1, tuple(dots)))
     bands = tuple(Band(LABEL + a, LABEL + b, p.name, i % 2 == 0) for i, (p, a, b) in enumerate(layout.phases))
     ticks = tuple((LABEL + c, f"{d.year}.{d.month}" if d.month != 1 else str(d.year)) for c, d in layout.ticks)
     today = LABEL + layout.as_of_col if layout.as_of_col is not None else None
-    return Chart(
-        LABEL + AXIS + 10,
-        TOP + len(bars) * ROW + 10,
-        LABEL,
-        TOP,
-        bands,
-        ticks,
-        tuple(bars),
-        today,
-        f"{words.w('today', lang)} {words.day(data.as_of, lang)}",
+    label = f"{words.w('today', lang)} {words.day(data.as_of, lang)}"
+    runs = [bars[i : i + LANES] for i in range(0, len(bars), LANES)] or [[]]
+    return tuple(
+        Chart(LABEL + AXIS + 10, TOP + len(run) * ROW + 10, LABEL, TOP, bands, ticks, tuple(run), today, label)
+        for run in runs
     )

@@ -52,6 +52,6 @@ def context(data: ReportData) -> dict[str, Any]:
         "colours": words.COLOURS,
         "state_keys": words.STATE_KEYS,
         "step_keys": ("done", "late", "overdue", "due-soon", "open", "extended"),
-        "chart": gantt.chart(data),
+        "charts": gantt.charts(data),
         "change_kinds": [(k, words.labels.pair(v, lang)) for k, v in words.CHANGE_KINDS.items()],
     }

@@ -19,7 +19,7 @@ from tests.conftest import DISTRICT
 from tests.reports import png
 from tests.reports.conftest import AS_OF
 
-PAGES = 10  # the fixture district's dashboard printed on A4 landscape
+PAGES = 9  # the fixture district's dashboard printed on A4 landscape
 A4_LANDSCAPE = (842, 595)  # points
 
 

@@ -105,7 +105,9 @@ def test_gantt_marks_the_reference_date_and_every_plan(cli, status_json) -> None
     page = Page(dashboard(cli))
     lanes = [a["data-plan"] for t, a in page.tags if t == "g" and "data-plan" in a]
     assert sorted(lanes) == sorted(p["id"] for p in status_json["plans"])
-    assert [a for t, a in page.tags if t == "line" and a.get("class") == "today"]
+    # 24 plans a chart, so that each prints on a page of its own: 32 plans, two charts.
+    assert sum(t == "svg" for t, _ in page.tags) == 2
+    assert len([a for t, a in page.tags if t == "line" and a.get("class") == "today"]) == 2
     assert "基准日 2020年9月15日" in "".join(page.text)
     dots = Counter(a["class"] for t, a in page.tags if t == "circle")
     assert dots["dot-overdue"] == sum(p["state"] == "overdue" for p in status_json["plans"])  # one overdue step each
@@ -137,3 +139,28 @@ def test_html_to_a_file(cli, tmp_path: Path) -> None:
     code, stdout, _ = cli("report", "-o", str(out), "--as-of", AS_OF, "--file", str(DISTRICT))
     assert code == 0 and stdout == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+ENGLISH_DISTRICT = """\
+schedule: fyp14
+name: Example District
+units:
+  drc: {name: District DRC, type: drc}
+plans:
+  eval: {name: Final evaluation, kind: evaluation, owner: drc}
+"""
+
+
+def test_a_district_with_english_names_gets_english(cli, tmp_path: Path) -> None:
+    from tests.conftest import make_district
+
+    path = make_district(tmp_path, ENGLISH_DISTRICT)
+    assert ("html", {"lang": "en"}) in Page(dashboard(cli, file=path)).tags
+    assert ("html", {"lang": "zh-CN"}) in Page(dashboard(cli, "--lang", "zh", file=path)).tags
+
+
+def test_unit_limits_every_section(cli) -> None:
+    page = Page(dashboard(cli, "--unit", "edu"))
+    assert sorted(a["data-plan"] for t, a in page.tags if t == "tr" and "data-plan" in a) == ["edu-plan", "r-edu-layout"]
+    assert {a["data-unit"] for a in page.with_attr("data-unit")} == {"edu"}
+    assert page.texts[("data-count", "plans")] == "2"
