@@ -7,6 +7,7 @@ East Asian font (w:eastAsia), which is the one Word and WPS use for CJK text.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,6 +67,17 @@ def _page(doc: DocumentObject) -> None:
     s.orientation = WD_ORIENT.PORTRAIT
     s.page_width, s.page_height = Mm(210), Mm(297)
     s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    # The page number, "— 1 —" in 四号 宋体, centred at the foot of the page.
+    foot = s.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fonts(foot.add_run("\u2014 "), "宋体", Pt(14))
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    foot._p.append(field)
+    run = foot.add_run(" \u2014")
+    _fonts(run, "宋体", Pt(14))
+    field.append(copy.deepcopy(run._r))
+    field[0].find(qn("w:t")).text = "1"  # type: ignore[union-attr]
 
 
 def _east_asian(rpr_owner: object, font: str) -> None:

@@ -72,6 +72,8 @@ def test_fonts_and_margins_follow_gbt_9704(report) -> None:
     margins = (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)
     assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    foot = s.footer.paragraphs[0]
+    assert foot.text == "— " + " —" and foot._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE"
     fonts = parse_xml(next(p for p in d.part.package.iter_parts() if p.partname == "/word/fontTable.xml").blob)
     entry = [f for f in fonts.findall(qn("w:font")) if f.get(qn("w:name")) == "方正小标宋简体"]
     assert entry and entry[0].find(qn("w:altName")).get(qn("w:val")) == "黑体"

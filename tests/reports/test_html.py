@@ -161,6 +161,9 @@ def test_a_district_with_english_names_gets_english(cli, tmp_path: Path) -> None
 
 def test_unit_limits_every_section(cli) -> None:
     page = Page(dashboard(cli, "--unit", "edu"))
-    assert sorted(a["data-plan"] for t, a in page.tags if t == "tr" and "data-plan" in a) == ["edu-plan", "r-edu-layout"]
+    assert sorted(a["data-plan"] for t, a in page.tags if t == "tr" and "data-plan" in a) == [
+        "edu-plan",
+        "r-edu-layout",
+    ]
     assert {a["data-unit"] for a in page.with_attr("data-unit")} == {"edu"}
     assert page.texts[("data-count", "plans")] == "2"
