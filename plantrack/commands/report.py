@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
+from plantrack.commands.common import AsOf, File, Lang, as_of_date, language, plans_path
 from plantrack.commands.viewkit import UnitOpt, Within
 from plantrack.i18n import t
 
@@ -37,6 +37,16 @@ Output = Annotated[
         ),
     ),
 ]
+DocLang = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help=t(
+            "Language of the document (default: PLANTRACK_LANG, else Chinese for a district whose names are Chinese).",
+            "文档语言(默认取 PLANTRACK_LANG,否则名称为中文的地区用中文)。",
+        ),
+    ),
+]
 Since = Annotated[
     str | None,
     typer.Option(
@@ -57,7 +67,7 @@ def report(
     since: Since = None,
     within: Within = 14,
     file: File = None,
-    lang: LangOpt = None,
+    lang: DocLang = None,
 ) -> int:
     """A document to hand to a leader: Excel ledger, HTML dashboard or Word report; Chinese unless told."""
     from plantrack.commands import viewkit

@@ -118,3 +118,14 @@ def test_unknown_unit_is_a_usage_error(cli, tmp_path) -> None:
         "report", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--file", str(DISTRICT), "--unit", "edux"
     )
     assert code == 2 and "edu" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_file_that_cannot_be_written_is_exit_4(cli, tmp_path) -> None:
+    target = tmp_path / "missing" / "x.xlsx"
+    code, _, err = cli("report", "--format", "xlsx", "-o", str(target), "--file", str(DISTRICT), "--lang", "en")
+    assert code == 4 and err.startswith(f"plantrack: cannot write {target}: ") and len(err.splitlines()) == 1
+
+
+def test_an_unknown_format_is_exit_2(cli) -> None:
+    code, _, err = cli("report", "--format", "pdf", "--file", str(DISTRICT))
+    assert code == 2 and "'pdf' is not one of 'xlsx', 'html', 'docx'" in err
