@@ -84,7 +84,8 @@ def report(
         )
     when = as_of_date(as_of)
     path = plans_path(file)
-    p = viewkit.load(file, language(lang))  # its notes go to the terminal, in its language
+    term = language(lang)  # notes on stderr speak the terminal's language
+    p = viewkit.load(file, term)
     code = document_language(lang.value if lang else None, p.plans)
     changes = None
     if since is not None:
@@ -92,8 +93,9 @@ def report(
 
         changes, notes = changes_since(path, p, since, when)
         for note in notes:
-            print(f"plantrack: {note(code)}", file=sys.stderr)
-    data = gather(p.plans, p.schedule, when, within, code, unit=unit, changes=changes)
+            print(f"plantrack: {note(term)}", file=sys.stderr)
+    skipped = tuple(sorted(p.broken_plans))
+    data = gather(p.plans, p.schedule, when, within, code, unit=unit, changes=changes, skipped=skipped)
     write(format, data, output)
     return 0
 

@@ -45,6 +45,7 @@ class ReportData:
     ledger: tuple[status_view.PlanRow, ...]  # by kind in the schedule's order, then plans.yaml's
     columns: tuple[Column, ...]
     changes: Changes | None = None
+    skipped: tuple[str, ...] = ()  # plans that could not be read whole: named, never silently left out
 
     def unit_name(self, uid: str) -> str:
         u = self.plans.units.get(uid)
@@ -60,6 +61,7 @@ def gather(
     *,
     unit: str | None = None,
     changes: Changes | None = None,
+    skipped: tuple[str, ...] = (),
 ) -> ReportData:
     unit = pick_unit(plans, unit) if unit is not None else None
     view = status_view.status(plans, schedule, as_of, window, unit=unit)
@@ -86,6 +88,7 @@ def gather(
         ledger,
         columns(schedule, {r.plan.kind for r in ledger}),
         changes,
+        skipped,
     )
 
 

@@ -48,6 +48,9 @@ def write(data: ReportData, path: Path) -> None:
     )
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _fonts(sub.runs[0], SUB_FONT)
+    if data.skipped:
+        warn = _para(doc, words.skipped(data.skipped, lang))
+        warn.runs[0].font.color.rgb = RGBColor.from_string(words.COLOURS["overdue"][1])
     sections = [
         (w("totals", lang) if lang != "zh" else "总体情况", lambda: _prose(doc, data)),
         (w("stages", lang), lambda: _stages(doc, data)),

@@ -49,6 +49,7 @@ def context(data: ReportData) -> dict[str, Any]:
         "d": data,
         "s": data.summary,
         "prose": prose.paragraphs(data),
+        "skipped": words.skipped(data.skipped, lang),
         "colours": words.COLOURS,
         "state_keys": words.STATE_KEYS,
         "step_keys": ("done", "late", "overdue", "due-soon", "open", "extended"),

@@ -70,6 +70,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "today": ("reference date", "基准日"),
     "next": ("Next milestone", "下一节点"),
     "no_reason": ("no reason recorded", "未记录原因"),
+    "skipped": (
+        "Plans that could not be read, not counted here (run plantrack check): ",
+        "以下规划数据有误未能读取，未计入本报告（请运行 plantrack check）：",
+    ),
 }
 
 CHANGE_KINDS: dict[str, tuple[str, str]] = {
@@ -111,3 +115,8 @@ def width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else (0 if unicodedata.combining(c) else 1) for c in text)
+
+
+def skipped(ids: tuple[str, ...], lang: str) -> str:
+    """The line every document carries when plans could not be read: empty when all were."""
+    return w("skipped", lang) + ("、" if lang == "zh" else ", ").join(ids) if ids else ""

@@ -28,6 +28,7 @@ from plantrack.documents.xlsx_style import (
     INKS,
     NONE_FILL,
     TITLE_FONT,
+    WARN_FONT,
     WRAP,
 )
 
@@ -50,6 +51,9 @@ def _title(ws: Worksheet, data: ReportData, text: str) -> int:
     ws.cell(row=2, column=1, value=w("as_of", data.lang)).font = HEAD_FONT
     c = ws.cell(row=2, column=2, value=data.as_of)
     c.number_format = DATE_FORMAT
+    if data.skipped:
+        ws.cell(row=3, column=1, value=words.skipped(data.skipped, data.lang)).font = WARN_FONT
+        return 5
     return 4
 
 

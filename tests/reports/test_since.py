@@ -67,3 +67,30 @@ def test_since_in_word_and_html(cli, repo: Path, tmp_path: Path) -> None:
 
 def test_without_since_no_changes(report) -> None:
     assert "变更" not in openpyxl.load_workbook(report("xlsx")).sheetnames
+
+
+def test_a_plan_that_cannot_be_read_is_named_in_every_format(cli, tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURE
+    from tests.reports.conftest import AS_OF
+
+    shutil.copytree(FIXTURE, tmp_path / "d")
+    plans = tmp_path / "d" / "plans.yaml"
+    plans.write_text(
+        plans.read_text(encoding="utf-8").replace("{done: 2020-05-27}", "{done: 2020-13-27}"), encoding="utf-8"
+    )
+    base = ("report", "--as-of", AS_OF, "--file", str(plans))
+    code, html, err = cli(*base)
+    assert code == 0 and "skipped: edu-plan" in err
+    page = Page(html)
+    assert (
+        page.texts[("data-skipped", "edu-plan")]
+        == "以下规划数据有误未能读取，未计入本报告（请运行 plantrack check）：edu-plan"
+    )
+    assert page.texts[("data-count", "plans")] == "31"
+    code, _, _ = cli(*base, "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
+    assert code == 0 and openpyxl.load_workbook(tmp_path / "r.xlsx")["总表"]["A3"].value.endswith("：edu-plan")
+    code, _, _ = cli(*base, "--format", "docx", "-o", str(tmp_path / "r.docx"), "--lang", "en")
+    texts = [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
+    assert texts[2] == "Plans that could not be read, not counted here (run plantrack check): edu-plan"
