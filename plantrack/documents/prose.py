@@ -44,8 +44,8 @@ def overview(data: ReportData) -> str:
         clauses.append(f"{s.headline_done} have a finished first draft")
     clauses += [
         f"{complete} have done every milestone",
-        f"{ps[State.OVERDUE]} are overdue",
-        f"{ps[State.DUE_SOON]} are due soon",
+        f"{ps[State.OVERDUE]} {_are(ps[State.OVERDUE])} overdue",
+        f"{ps[State.DUE_SOON]} {_are(ps[State.DUE_SOON])} due soon",
     ]
     scope = _scope(data, lang)
     first = f"As of {words.day(s.as_of, lang)}, {scope}, " + ", ".join(clauses) + "."
@@ -55,6 +55,10 @@ def overview(data: ReportData) -> str:
         + (f"; {st['extended']} were extended by authorisation." if st["extended"] else ".")
     )
     return first + second
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
 
 
 def _paren_zh(late: int) -> str:
