@@ -17,6 +17,7 @@ from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
+from plantrack.commands import report as report_cmd
 from plantrack.i18n import t
 
 app = typer.Typer(
@@ -45,6 +46,7 @@ app.command("status")(status.status)
 app.command("overdue")(overdue.overdue)
 app.command("units")(units.units)
 app.command("timeline")(timeline.timeline)
+app.command("report")(report_cmd.report)
 
 
 def _version(value: bool) -> None:
