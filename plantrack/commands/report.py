@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, Lang, as_of_date, language, plans_path
-from plantrack.commands.viewkit import UnitOpt, Within
+from plantrack.commands.options import Since, UnitOpt, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -47,17 +47,6 @@ DocLang = Annotated[
         ),
     ),
 ]
-Since = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        metavar="DATE|REV",
-        help=t(
-            "Add the period's changes from this date or after this revision.", "附上自此日期或此版本之后的变化情况。"
-        ),
-    ),
-]
-
 
 def report(
     format: Annotated[DocFormat, typer.Option("--format", help=t("Document format.", "文档格式。"))] = DocFormat.html,
@@ -70,7 +59,7 @@ def report(
     lang: DocLang = None,
 ) -> int:
     """A document to hand to a leader: Excel ledger, HTML dashboard or Word report; Chinese unless told."""
-    from plantrack.commands import viewkit
+    from plantrack.commands.common import load
     from plantrack.documents.data import gather
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
@@ -85,7 +74,7 @@ def report(
     when = as_of_date(as_of)
     path = plans_path(file)
     term = language(lang)  # notes on stderr speak the terminal's language
-    p = viewkit.load(file, term)
+    p = load(file, term)
     code = document_language(lang.value if lang else None, p.plans)
     changes = None
     if since is not None:

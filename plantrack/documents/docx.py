@@ -265,7 +265,7 @@ def _changes(doc: DocumentObject, data: ReportData) -> None:
             plan = data.plans.plans.get(item.plan)
             rows.append(
                 [
-                    words.labels.pair(label, lang),
+                    words.pair(label, lang),
                     plan.name if plan else item.plan,
                     item.name if item.milestone else "",
                     f"{item.old} → {item.new}" if item.old else (item.new or ""),

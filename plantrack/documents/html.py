@@ -54,5 +54,5 @@ def context(data: ReportData) -> dict[str, Any]:
         "state_keys": words.STATE_KEYS,
         "step_keys": ("done", "late", "overdue", "due-soon", "open", "extended"),
         "charts": gantt.charts(data),
-        "change_kinds": [(k, words.labels.pair(v, lang)) for k, v in words.CHANGE_KINDS.items()],
+        "change_kinds": [(k, words.pair(v, lang)) for k, v in words.CHANGE_KINDS.items()],
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from plantrack.report import labels
+from plantrack import vocab
+from plantrack.report.labels import pair
 from plantrack.state import State
 
 # A state's key is its value ("overdue", …); "extended" (批准延期) is shown where
@@ -85,22 +86,22 @@ CHANGE_KINDS: dict[str, tuple[str, str]] = {
 
 
 def w(key: str, lang: str) -> str:
-    return labels.pair(WORDS[key], lang)
+    return pair(WORDS[key], lang)
 
 
 def state(key: str, lang: str) -> str:
     """A state's name by its key, the terminal's word for it."""
     if key == "extended":
-        return labels.pair(EXTENDED, lang)
-    return labels.state(State(key), lang)
+        return pair(EXTENDED, lang)
+    return vocab.state(State(key), lang)
 
 
 def kind(k: str, lang: str) -> str:
-    return labels.kind(k, lang)
+    return vocab.kind(k, lang)
 
 
 def tier(t: str | None, lang: str) -> str:
-    return labels.pair(labels.TIERS[t], lang) if t in labels.TIERS else ""
+    return vocab.tier(t, lang) if t else ""
 
 
 def day(d: date | None, lang: str) -> str:
@@ -109,12 +110,6 @@ def day(d: date | None, lang: str) -> str:
         return ""
     return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
 
-
-def width(text: str) -> int:
-    """Columns a text takes in a grid: East Asian wide and full-width characters count two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else (0 if unicodedata.combining(c) else 1) for c in text)
 
 
 def skipped(ids: tuple[str, ...], lang: str) -> str:

@@ -230,7 +230,7 @@ def _changes(ws: Worksheet, data: ReportData) -> None:
         for item in getattr(c, key):
             name = data.plans.plans[item.plan].name if item.plan in data.plans.plans else item.plan
             values = [
-                words.labels.pair(label, lang),
+                words.pair(label, lang),
                 name,
                 item.name if item.milestone else "",
                 data.unit_name(item.owner) if item.owner else "",

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from plantrack.documents import words
+from plantrack.report.grid import width
 
 DATE_FORMAT = "yyyy-mm-dd"
 FONT = "宋体"  # what WPS and Excel on a Chinese desktop have; Excel substitutes elsewhere
@@ -83,7 +84,7 @@ def fit(ws: Worksheet, rows: Iterable[Sequence[Any]], least: int = 6, most: int 
     best: dict[int, int] = {}
     for row in rows:
         for i, v in enumerate(row, 1):
-            n = 11 if isinstance(v, date) else words.width(str(v)) if v is not None else 0
+            n = 11 if isinstance(v, date) else width(str(v)) if v is not None else 0
             best[i] = max(best.get(i, least), n + 2)
     for i, n in best.items():
         ws.column_dimensions[get_column_letter(i)].width = min(n, most)
