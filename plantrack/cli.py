@@ -16,6 +16,8 @@ from plantrack import __version__
 from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
+from plantrack.commands import init as init_cmd
+from plantrack.commands import schema as schema_cmd
 from plantrack.commands import history as history_cmd
 from plantrack.i18n import t
 
@@ -31,6 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.command("init")(init_cmd.init)
 app.command("check")(check.check)
 app.command("rules")(rules_cmd.rules)
 app.command("done")(edit_cmd.done)
@@ -45,6 +48,7 @@ app.command("status")(status.status)
 app.command("overdue")(overdue.overdue)
 app.command("units")(units.units)
 app.command("timeline")(timeline.timeline)
+app.command("schema")(schema_cmd.schema)
 
 
 def _version(value: bool) -> None:
