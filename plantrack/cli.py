@@ -16,9 +16,9 @@ from plantrack import __version__
 from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
+from plantrack.commands import history as history_cmd
 from plantrack.commands import init as init_cmd
 from plantrack.commands import schema as schema_cmd
-from plantrack.commands import history as history_cmd
 from plantrack.i18n import t
 
 app = typer.Typer(
@@ -27,7 +27,7 @@ app = typer.Typer(
         "Track a five-year plan's compilation against its work scheme, in plain YAML under git.",
         "按工作方案跟踪五年规划编制进度:数据为纳入 git 管理的 YAML 文件。",
     ),
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

@@ -30,7 +30,9 @@ class Member:
 SCHEMA_FILE = "plans.schema.json"
 
 
-def render(district: str, schedule_name: str, schedule: Schedule, departments: list[Member], townships: list[Member]) -> str:
+def render(
+    district: str, schedule_name: str, schedule: Schedule, departments: list[Member], townships: list[Member]
+) -> str:
     """The whole plans.yaml."""
     nth = five_year_number(schedule.period.start)
     prev = five_year_number(schedule.period.start - 5)

@@ -121,7 +121,7 @@ def _unknown(word: str, options: list[Choice], what: Msg, where: str) -> Plantra
 # --- the choices of each option -------------------------------------------------------------
 
 
-def kind_choices(kinds: Mapping[str, Any] | None = None) -> list[Choice]:
+def kind_choices(kinds: Mapping[Any, Any] | None = None) -> list[Choice]:
     """Plan kinds: `special`, 专项规划, 专项, and the schedule's own name for the kind."""
     from plantrack.models import PLAN_KINDS
     from plantrack.report.labels import KINDS, KINDS_SHORT

@@ -24,7 +24,10 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("PlansFile", "plans"): "规划：编号 → 规划；编号只用小写字母、数字和 -",
     ("Unit", ""): "一个单位（牵头、审批、印发或接收规划的机关）",
     ("Unit", "name"): "单位全称，如 区教育局",
-    ("Unit", "type"): "单位类型：drc 发展改革委、government 政府、party-committee 党委、congress 人大常委会、city-drc 市发展改革委、department 部门、township 乡镇、township-congress 乡镇人大、park 园区、leading-group 领导小组、office 办公室、institution 研究机构",
+    (
+        "Unit",
+        "type",
+    ): "单位类型：drc 发展改革委、government 政府、party-committee 党委、congress 人大常委会、city-drc 市发展改革委、department 部门、township 乡镇、township-congress 乡镇人大、park 园区、leading-group 领导小组、office 办公室、institution 研究机构",
     ("Unit", "host"): "所在单位编号：领导小组办公室设在发展改革委（R13），乡镇人大属于本乡镇",
     ("Unit", "note"): "备注",
     ("Unit", "contact"): "联系人及电话",
@@ -32,7 +35,10 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Contact", "phone"): "联系电话",
     ("Plan", ""): "一项规划",
     ("Plan", "name"): "规划全称",
-    ("Plan", "kind"): "规划类别：master 总体规划、special 专项规划、regional 区域规划、township 乡镇规划、research 前期研究课题、evaluation 终期评估",
+    (
+        "Plan",
+        "kind",
+    ): "规划类别：master 总体规划、special 专项规划、regional 区域规划、township 乡镇规划、research 前期研究课题、evaluation 终期评估",
     ("Plan", "tier"): "专项规划层级：key 重点、general 一般（仅专项规划）",
     ("Plan", "owner"): "牵头编制单位的编号",
     ("Plan", "milestones"): "节点：工作方案中该类规划的节点编号 → 记录；未列出的节点按方案期限跟踪",

@@ -26,10 +26,13 @@ _SEPARATORS = re.compile(r"[,，、;；]")
 def init(
     folder: Annotated[
         Path,
-        typer.Argument(metavar="[DIR]", help=t("Where to write plans.yaml (default: here).", "plans.yaml 所在目录(默认当前目录)。")),
+        typer.Argument(
+            metavar="[DIR]", help=t("Where to write plans.yaml (default: here).", "plans.yaml 所在目录(默认当前目录)。")
+        ),
     ] = Path("."),
     district: Annotated[
-        str, typer.Option("--district", metavar="NAME", help=t("The district's name, e.g. 青山区.", "本区名称,如 青山区。"))
+        str,
+        typer.Option("--district", metavar="NAME", help=t("The district's name, e.g. 青山区.", "本区名称,如 青山区。")),
     ] = "",
     schedule: Annotated[
         str | None,
@@ -102,7 +105,10 @@ def init(
     for uid in [m.id for m in depts] + [i for m in towns for i in (m.id, f"{m.id}-npc")]:
         if uid in used:
             raise PlantrackError(
-                Msg(f"unit id {uid!r} is used twice: give another id (id=名称)", f"单位编号 {uid!r} 重复：请另取编号（id=名称）"),
+                Msg(
+                    f"unit id {uid!r} is used twice: give another id (id=名称)",
+                    f"单位编号 {uid!r} 重复：请另取编号（id=名称）",
+                ),
                 Exit.USAGE,
             )
         used.add(uid)
@@ -201,7 +207,10 @@ def _git_first_commit(folder: Path, district: str, lang: str) -> None:
             subprocess.run(step, cwd=folder, check=True, capture_output=True, text=True)
         except FileNotFoundError:
             raise PlantrackError(
-                Msg("plans.yaml written; git is not installed, so no repository was made", "plans.yaml 已写入；未安装 git，未建立仓库"),
+                Msg(
+                    "plans.yaml written; git is not installed, so no repository was made",
+                    "plans.yaml 已写入；未安装 git，未建立仓库",
+                ),
                 Exit.NO_GIT,
             ) from None
         except subprocess.CalledProcessError as e:

@@ -159,7 +159,8 @@ def done(
         new = _set_field(new, pid, mid, order, "note", note) if note else _set_field(new, pid, mid, order, "note", None)
     for field, ids in parties.items():
         if ids:
-            new = _set_field(new, pid, mid, order, field, ids[0] if len(ids) == 1 else ids)
+            value: surgery.Value = ids[0] if len(ids) == 1 else list[surgery.Value](ids)
+            new = _set_field(new, pid, mid, order, field, value)
     again_en = f" (was {was})" if was is not None and str(was) != when.isoformat() else ""
     again_zh = f"(原为 {was})" if again_en else ""
     return Change(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from plantrack import yamlread
 from plantrack.edit.scalars import scalar
@@ -249,7 +249,7 @@ def append_item(doc: Doc, lpath: Path, item: Value) -> list[Edit]:
     if doc.is_flow(lpath):
         close = doc.text.rindex("]", start, end)
         return [(close, close, (", " if items else "") + flow(item))]
-    last = lpath + (len(items) - 1,)
+    last = cast(Path, (*lpath, len(items) - 1))  # a list item: its index ends the path
     item_start = doc.pos.value_spans[last][0]
     dash = doc.text.rindex("-", doc.line_start(item_start), item_start)
     at = doc.after_line(doc.entry_end(last))

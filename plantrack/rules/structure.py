@@ -29,7 +29,7 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
     Example (fails): `owner: eud` when the unit is `edu`. Passes: `owner: edu`.
     """
 
-    def check(uid: str | None, path: tuple[str, ...]) -> Iterator[Finding]:
+    def check(uid: str | None, path: tuple[object, ...]) -> Iterator[Finding]:
         if uid is not None and not ctx.is_known_unit(uid):
             hint = did_you_mean(uid, ctx.units)
             yield Finding(path, Msg(f"unknown unit {uid!r}{hint.en}", f"未知的单位 {uid!r}{hint.zh}"))
