@@ -91,7 +91,7 @@ def _ambiguous(word: str, found: list[Choice], what: Msg, where: str) -> Plantra
     listed = _listing(found)
     return PlantrackError(
         Msg(
-            f"{p.en}{word!r} could be any of these {what.en}s: {listed.en}; type the id or more of the name",
+            f"{p.en}{word!r} fits more than one {what.en.removesuffix(' named')}: {listed.en}; type the id or more of the name",
             f"{p.zh}{word!r} 可指多个{what.zh}：{listed.zh}；请输入 id 或更完整的名称",
         ),
         Exit.USAGE,

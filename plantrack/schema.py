@@ -93,7 +93,7 @@ def _describe(model: str, spec: dict[str, Any]) -> None:
         if (model, field) in _DATE_FIELDS:
             _as_text(prop)
         if (model, field) in _NULLABLE:
-            spec["properties"][field] = prop = {"anyOf": [prop, {"type": "null"}], **_keep(prop)}
+            prop["type"] = [prop.get("type", "object"), "null"]
         if (model, field) in DESCRIPTIONS:
             prop["description"] = DESCRIPTIONS[(model, field)]
 
@@ -103,7 +103,3 @@ def _as_text(prop: dict[str, Any]) -> None:
     for option in prop.get("anyOf", [prop]):
         if option.get("format") == "date":
             option.pop("format")
-
-
-def _keep(prop: dict[str, Any]) -> dict[str, Any]:
-    return {k: prop.pop(k) for k in ("default",) if k in prop}

@@ -11,7 +11,7 @@ from tests.adopt.base import TEXT, write
 
 def edited(cli, tmp_path: Path, *args: str, text: str = TEXT) -> str:
     path = write(tmp_path, text)
-    code, out, err = cli(*args, "--file", str(path), "--lang", "en")
+    code, _, err = cli(*args, "--file", str(path), "--lang", "en")
     assert (code, err) == (0, ""), err
     return path.read_text(encoding="utf-8")
 
@@ -22,7 +22,9 @@ def replaced(old: str, new: str, text: str = TEXT) -> str:
 
 
 def test_add_unit_host(cli, tmp_path: Path) -> None:
-    after = edited(cli, tmp_path, "add-unit", "office2", "--name", "规划科", "--type", "办公室", "--host", "区发展改革委")
+    after = edited(
+        cli, tmp_path, "add-unit", "office2", "--name", "规划科", "--type", "办公室", "--host", "区发展改革委"
+    )
     assert after == replaced(
         "  office: {name: 领导小组办公室, type: office, host: drc}\n",
         "  office: {name: 领导小组办公室, type: office, host: drc}\n"
@@ -32,8 +34,18 @@ def test_add_unit_host(cli, tmp_path: Path) -> None:
 
 def test_add_unit_contact(cli, tmp_path: Path) -> None:
     after = edited(
-        cli, tmp_path, "add-unit", "water", "--name", "区水利局", "--type", "部门",
-        "--contact-person", "张三", "--contact-phone", "13800000000",
+        cli,
+        tmp_path,
+        "add-unit",
+        "water",
+        "--name",
+        "区水利局",
+        "--type",
+        "部门",
+        "--contact-person",
+        "张三",
+        "--contact-phone",
+        "13800000000",
     )
     assert after == replaced(
         "  health: {name: 区卫生健康委员会, type: department}\n",
@@ -76,7 +88,9 @@ def test_done_by_and_to(cli, tmp_path: Path) -> None:
     )
 
 
-GENERAL = TEXT + """\
+GENERAL = (
+    TEXT
+    + """\
   health-plan:
     name: 区卫生健康规划
     kind: special
@@ -87,12 +101,23 @@ GENERAL = TEXT + """\
       issued:
         by: gov
 """
+)
 
 
 def test_done_by_two_units_writes_a_list(cli, tmp_path: Path) -> None:
     # "由区发展改革委会同有关部门联合印发" (R3): issued by the DRC and the department together.
     after = edited(
-        cli, tmp_path, "done", "health-plan", "印发", "--date", "2020-12-28", "--by", "drc", "--by", "卫生健康",
+        cli,
+        tmp_path,
+        "done",
+        "health-plan",
+        "印发",
+        "--date",
+        "2020-12-28",
+        "--by",
+        "drc",
+        "--by",
+        "卫生健康",
         text=GENERAL,
     )
     assert after == replaced("        by: gov\n", "        by: [drc, health]\n        done: 2020-12-28\n", GENERAL)
@@ -107,7 +132,9 @@ def test_note_log_appends_to_a_flow_log(cli, tmp_path: Path) -> None:
 
 
 def test_note_log_creates_the_list(cli, tmp_path: Path) -> None:
-    after = edited(cli, tmp_path, "note", "edu-plan", "first-draft", "--log", "电话督办：答复5月底", "--date", "2020-05-10")
+    after = edited(
+        cli, tmp_path, "note", "edu-plan", "first-draft", "--log", "电话督办：答复5月底", "--date", "2020-05-10"
+    )
     assert after == replaced(
         "      first-draft:    {due: 2020-05-20}   # 自定\n",
         "      first-draft:    {due: 2020-05-20, log: [{date: 2020-05-10, text: 电话督办：答复5月底}]}   # 自定\n",
@@ -127,11 +154,12 @@ def test_note_log_appends_to_a_block_log(cli, tmp_path: Path) -> None:
         "        log: [{date: 2020-09-01, text: 电话督办}]\n",
         "        log:\n          - {date: 2020-09-01, text: 电话督办}   # 第一次\n",
     )
-    after = edited(cli, tmp_path, "note", "edu-plan", "finished", "--log", "发督办函", "--date", "2020-09-20", text=text)
+    after = edited(
+        cli, tmp_path, "note", "edu-plan", "finished", "--log", "发督办函", "--date", "2020-09-20", text=text
+    )
     assert after == replaced(
         "          - {date: 2020-09-01, text: 电话督办}   # 第一次\n",
-        "          - {date: 2020-09-01, text: 电话督办}   # 第一次\n"
-        "          - {date: 2020-09-20, text: 发督办函}\n",
+        "          - {date: 2020-09-01, text: 电话督办}   # 第一次\n          - {date: 2020-09-20, text: 发督办函}\n",
         text,
     )
 
@@ -172,7 +200,7 @@ EMPTY_UNITS = "schedule: fyp14\nunits:\nplans:\n"
 def test_empty_sections_are_valid_and_filled_in_block_style(cli, tmp_path: Path) -> None:
     path = write(tmp_path, EMPTY_UNITS)
     code, out, _ = cli("check", "--file", str(path), "--as-of", "2020-01-01", "--lang", "en")
-    assert "PT102" not in out and "PT213" in out  # no type error: only what the district lacks
+    assert code == 1 and "PT102" not in out and "PT213" in out  # no type error: only what the district lacks
     after = edited(cli, tmp_path, "add-unit", "drc", "--name", "区发展改革委", "--type", "drc", text=EMPTY_UNITS)
     assert after == "schedule: fyp14\nunits:\n  drc: {name: 区发展改革委, type: drc}\nplans:\n"
 

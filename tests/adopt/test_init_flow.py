@@ -13,8 +13,20 @@ from plantrack.init_template import SCHEMA_FILE
 def test_init_add_township_two_steps_check_clean(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "qingshan"  # does not exist yet: init makes it
     monkeypatch.chdir(tmp_path)
-    code, out, err = cli("init", str(folder), "--district", "青山区", "--schedule", "fyp14",
-                         "--townships", "chengguan=城关镇", "--departments", "edu=区教育局", "--lang", "en")
+    code, out, err = cli(
+        "init",
+        str(folder),
+        "--district",
+        "青山区",
+        "--schedule",
+        "fyp14",
+        "--townships",
+        "chengguan=城关镇",
+        "--departments",
+        "edu=区教育局",
+        "--lang",
+        "en",
+    )
     assert (code, err) == (0, ""), err
     assert f"wrote {folder / 'plans.yaml'} (青山区, schedule fyp14, 1 departments, 1 townships)" in out
     assert not (folder / "schedules").exists()  # the shipped schedule is found by name
@@ -25,7 +37,18 @@ def test_init_add_township_two_steps_check_clean(cli, tmp_path: Path, monkeypatc
     assert "{" not in text.split("plans:")[1].replace("{}", "").replace("{start", "")  # block style
     monkeypatch.chdir(folder)
     steps = [
-        ("add", "edu-plan", "--kind", "专项", "--tier", "重点", "--owner", "区教育局", "--name", "青山区教育事业发展规划"),
+        (
+            "add",
+            "edu-plan",
+            "--kind",
+            "专项",
+            "--tier",
+            "重点",
+            "--owner",
+            "区教育局",
+            "--name",
+            "青山区教育事业发展规划",
+        ),
         ("add-unit", "baita", "--name", "白塔乡", "--type", "乡镇"),
         ("done", "edu-plan", "proposal", "--date", "2019-10-08", "--to", "gov"),
         ("done", "baita-plan", "完成初稿", "--date", "2020-08-20"),
@@ -45,7 +68,10 @@ def test_init_add_township_two_steps_check_clean(cli, tmp_path: Path, monkeypatc
     assert "  chengguan: {name: 城关镇, type: township}\n  baita:     {name: 白塔乡, type: township}\n" in text
     assert "  baita-npc:     {name: 白塔乡人民代表大会, type: township-congress, host: baita}\n" in text
     assert "      first-draft: {done: 2020-08-20}  # due 2020-08-31 (D8)\n" in text
-    assert "  baita-plan:\n    name: 白塔乡国民经济和社会发展第十四个五年规划\n    kind: township\n    owner: baita\n" in text
+    assert (
+        "  baita-plan:\n    name: 白塔乡国民经济和社会发展第十四个五年规划\n    kind: township\n    owner: baita\n"
+        in text
+    )
 
 
 def test_init_refuses_to_overwrite(cli, tmp_path: Path) -> None:
@@ -63,7 +89,10 @@ def test_init_refuses_to_overwrite(cli, tmp_path: Path) -> None:
     [
         (["--district", " "], "--district: the district's name is empty"),
         (["--district", "青山区", "--townships", "Bad_Id=甲镇"], "'Bad_Id' is not a usable unit id"),
-        (["--district", "青山区", "--departments", "edu=区教育局", "--townships", "edu=甲镇"], "unit id 'edu' is used twice"),
+        (
+            ["--district", "青山区", "--departments", "edu=区教育局", "--townships", "edu=甲镇"],
+            "unit id 'edu' is used twice",
+        ),
         (["--district", "青山区", "--departments", "drc=区发改委"], "unit id 'drc' is used twice"),
         (["--district", "青山区", "--schedule", "fyp41"], "--schedule: no schedule 'fyp41' (known: fyp14"),
     ],
@@ -75,7 +104,9 @@ def test_init_refuses_bad_input(cli, tmp_path: Path, args: list[str], message: s
 
 
 def test_chinese_names_get_ids_and_chinese_commas_separate(cli, tmp_path: Path) -> None:
-    code, _, err = cli("init", str(tmp_path), "--district", "青山区", "--townships", "城关镇，新桥镇、石门镇", "--lang", "en")
+    code, _, err = cli(
+        "init", str(tmp_path), "--district", "青山区", "--townships", "城关镇，新桥镇、石门镇", "--lang", "en"
+    )
     assert code == 0, err
     text = (tmp_path / "plans.yaml").read_text(encoding="utf-8")
     for n, name in enumerate(["城关镇", "新桥镇", "石门镇"], start=1):

@@ -31,7 +31,9 @@ def test_wheel_in_a_fresh_venv_runs_init_and_status(tmp_path: Path) -> None:
     source = tmp_path / "src"
     _copy_tracked(REPO, source)
     wheels = tmp_path / "wheels"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), "."], source, env)
+    built = _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), "."], source, env
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     (wheel,) = wheels.glob("plantrack-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -51,7 +53,9 @@ def test_wheel_in_a_fresh_venv_runs_init_and_status(tmp_path: Path) -> None:
     plantrack = str(bin_dir / "plantrack")
     where = _run([str(python), "-c", "import plantrack; print(plantrack.__file__)"], district, env)
     assert str(venv) in where.stdout, where.stdout  # not the source tree, not an editable install
-    init = _run([plantrack, "init", "--district", "青山区", "--townships", "chengguan=城关镇", "--lang", "en"], district, env)
+    init = _run(
+        [plantrack, "init", "--district", "青山区", "--townships", "chengguan=城关镇", "--lang", "en"], district, env
+    )
     assert init.returncode == 0, init.stdout + init.stderr
     assert not (district / "schedules").exists()
     status = _run([plantrack, "status", "--as-of", "2019-09-15", "--format", "json"], district, env)
