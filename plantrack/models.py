@@ -87,7 +87,7 @@ class LogEntry(Model):
     text: str
 
 
-# `by: gov` or `by: [party, gov]` (FORMAT.md): "区委、区政府研究审核".
+# `by: gov` or `by: [party, gov]` (docs/format.md): "区委、区政府研究审核".
 Parties = str | list[str] | None
 
 

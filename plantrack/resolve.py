@@ -156,6 +156,30 @@ def named_choices(entries: Mapping[str, Any]) -> list[Choice]:
     return out
 
 
+# What people call the one unit of a type: `--to 区政府` means the district government
+# whatever its full name (青山区人民政府). Used only while that type has one unit.
+SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "government": ("区政府", "政府"),
+    "party-committee": ("区委",),
+    "drc": ("区发改委", "发改委", "区发展改革委", "发展改革委"),
+    "congress": ("区人大常委会", "人大常委会", "区人大"),
+    "city-drc": ("市发改委", "市发展改革委"),
+    "leading-group": ("领导小组",),
+    "office": ("领导小组办公室", "办公室"),
+}
+
+
+def unit_choices(units: Mapping[str, Any]) -> list[Choice]:
+    """Units by id, name, part of a name, and the short name of a type that has only this unit."""
+    choices = named_choices(units)
+    types = [u.get("type") if isinstance(u, dict) else getattr(u, "type", None) for u in units.values()]
+    out = []
+    for choice, utype in zip(choices, types, strict=True):
+        alone = isinstance(utype, str) and types.count(utype) == 1
+        out.append(Choice(choice.id, SHORT_NAMES.get(utype, ()) if alone else (), choice.names))  # type: ignore[arg-type]
+    return out
+
+
 # The nouns of the messages.
 KIND = Msg("plan kind", "规划类别")
 UNIT = Msg("unit", "单位")

@@ -69,7 +69,7 @@ def _plan_text(
             Msg(f"--kind: the schedule has no {kind!r} plans", f"--kind：工作方案中没有 {kind!r} 类规划"), Exit.USAGE
         )
     units = section(doc, "units")
-    owner = resolve.resolve(owner, resolve.named_choices(units), resolve.UNIT, "--owner")
+    owner = resolve.resolve(owner, resolve.unit_choices(units), resolve.UNIT, "--owner")
     if tier is not None:
         tier = resolve.resolve(tier, resolve.tier_choices(), resolve.TIER, "--tier")
     milestones: dict[str, Value] = {}
@@ -107,7 +107,7 @@ def add_unit(
     units = section(doc, "units")
     entry: dict[str, Value] = {"name": name, "type": utype}
     if host is not None:
-        entry["host"] = resolve.resolve(host, resolve.named_choices(units), resolve.UNIT, "--host")
+        entry["host"] = resolve.resolve(host, resolve.unit_choices(units), resolve.UNIT, "--host")
     if contact:
         entry["contact"] = dict(contact)
     new = surgery.apply(text, _add_entry(doc, "units", uid, entry, _last_like(units, type=utype)))

@@ -68,7 +68,7 @@ def _units(doc: Doc, words: Sequence[str], option: str) -> list[str]:
     """Unit ids for the words given to a repeatable option, in order, each once."""
     from plantrack import resolve
 
-    choices = resolve.named_choices(section(doc, "units"))
+    choices = resolve.unit_choices(section(doc, "units"))
     out: list[str] = []
     for w in words:
         uid = resolve.resolve(w, choices, resolve.UNIT, option)

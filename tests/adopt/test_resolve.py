@@ -139,8 +139,8 @@ def test_edit_commands_take_the_words(cli, tmp_path: Path, args: list[str], line
         (["add", "x", "--kind", "special", "--tier", "top", "--owner", "edu", "--name", "n"], "--tier: no tier 'top'"),
         (["add-unit", "x", "--name", "n", "--type", "局"], "--type: no unit type '局'"),
         (
-            ["add-unit", "x", "--name", "n", "--type", "office", "--host", "发展改革委"],
-            "--host: '发展改革委' fits more than one unit",
+            ["add-unit", "x", "--name", "n", "--type", "office", "--host", "发展改革"],
+            "--host: '发展改革' fits more than one unit",
         ),
     ],
 )
@@ -149,3 +149,25 @@ def test_words_that_fit_none_or_several(cli, tmp_path: Path, args: list[str], me
     code, out, err = cli(*args, "--file", str(path), "--lang", "en")
     assert (code, out) == (2, "") and message in err, err
     assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_short_names_of_the_one_unit_of_a_type() -> None:
+    units = {
+        "gov": {"name": "青山区人民政府", "type": "government"},
+        "party": {"name": "中共青山区委员会", "type": "party-committee"},
+        "drc": {"name": "青山区发展和改革委员会", "type": "drc"},
+        "city-drc": {"name": "江州市发展和改革委员会", "type": "city-drc"},
+        "t1": {"name": "甲镇人民政府", "type": "township"},
+    }
+    choices = resolve.unit_choices(units)
+    assert [resolve.resolve(w, choices, resolve.UNIT) for w in ("区政府", "区委", "区发改委", "市发改委")] == [
+        "gov",
+        "party",
+        "drc",
+        "city-drc",
+    ]
+    # A second unit of the type: the short name no longer says which.
+    units["gov2"] = {"name": "青山区人民政府办公室", "type": "government"}
+    with pytest.raises(PlantrackError) as e:
+        resolve.resolve("区政府", resolve.unit_choices(units), resolve.UNIT)
+    assert e.value.msg.en.startswith("no unit '区政府'; did you mean 'gov'? (valid: gov (青山区人民政府), party")
