@@ -59,6 +59,16 @@ def filter_ids(words: Iterable[str], choices: Iterable[Choice], what: Msg, where
     return {resolve(w, options, what, where) for w in words}
 
 
+def kinds_named(words: Iterable[str], kinds: Mapping[Any, Any] | None = None) -> set[str]:
+    """The plan kinds of a repeated `--kind` (`--kind 专项 --kind 区域`): for the views' filters."""
+    return filter_ids(words, kind_choices(kinds), KIND, "--kind")
+
+
+def units_named(words: Iterable[str], units: Mapping[str, Any]) -> set[str]:
+    """The units of a repeated `--unit` (`--unit edu --unit 区卫健委`): for the views' filters."""
+    return filter_ids(words, unit_choices(units), UNIT, "--unit")
+
+
 def _by_id(text: str, options: list[Choice]) -> list[Choice]:
     return [c for c in options if c.id == text]
 

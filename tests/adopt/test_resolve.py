@@ -171,3 +171,12 @@ def test_short_names_of_the_one_unit_of_a_type() -> None:
     with pytest.raises(PlantrackError) as e:
         resolve.resolve("区政府", resolve.unit_choices(units), resolve.UNIT)
     assert e.value.msg.en.startswith("no unit '区政府'; did you mean 'gov'? (valid: gov (青山区人民政府), party")
+
+
+def test_view_filter_helpers() -> None:
+    assert resolve.kinds_named(["专项", "区域", "special"]) == {"special", "regional"}
+    assert resolve.units_named(["edu", "卫生"], UNITS) == {"edu", "health"}
+    assert resolve.units_named([], UNITS) == set()
+    with pytest.raises(PlantrackError) as e:
+        resolve.kinds_named(["专项", "专向"])
+    assert e.value.msg.en.startswith("--kind: no plan kind '专向'")
