@@ -124,12 +124,12 @@ def done(
         typer.Option(
             "--by",
             metavar="UNIT",
-            help=t("The unit that approved or issued it (repeatable).", "审批或印发单位(可重复)。"),
+            help=t("The unit that approved or issued it (repeatable).", "审批或印发单位（可重复）。"),
         ),
     ] = None,
     to: Annotated[
         list[str] | None,
-        typer.Option("--to", metavar="UNIT", help=t("The unit it went to (repeatable).", "报送或接收单位(可重复)。")),
+        typer.Option("--to", metavar="UNIT", help=t("The unit it went to (repeatable).", "报送或接收单位（可重复）。")),
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
@@ -168,7 +168,7 @@ def due(
         bool,
         typer.Option(
             "--clear",
-            help=t("Remove the plan's own due date: the scheme's applies.", "删除自定期限,恢复工作方案期限。"),
+            help=t("Remove the plan's own due date: the scheme's applies.", "删除自定期限，恢复工作方案期限。"),
         ),
     ] = False,
     file: File = None,
@@ -182,7 +182,7 @@ def due(
 
     if (when is None) != clear:
         raise PlantrackError(
-            Msg("due: give a DATE or --clear (one of them)", "due:请给出 DATE 或 --clear(二者取一)"), 2
+            Msg("due: give a DATE or --clear (one of them)", "due：请给出 DATE 或 --clear（二者取一）"), 2
         )
     return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
 
@@ -199,13 +199,13 @@ def note(
         typer.Option(
             "--log",
             metavar="TEXT",
-            help=t("Append a dated entry to the milestone's supervision log.", "在节点督办记录(log)末尾追加一条。"),
+            help=t("Append a dated entry to the milestone's supervision log.", "在节点督办记录（log）末尾追加一条。"),
         ),
     ] = None,
     when: Annotated[
         str | None,
         typer.Option(
-            "--date", metavar="YYYY-MM-DD", help=t("The log entry's date (default: today).", "督办记录日期(默认今天)。")
+            "--date", metavar="YYYY-MM-DD", help=t("The log entry's date (default: today).", "督办记录日期（默认今天）。")
         ),
     ] = None,
     file: File = None,
@@ -221,7 +221,7 @@ def note(
         raise PlantrackError(
             Msg(
                 "note: give TEXT, or --log TEXT [--date D] (one of them)",
-                "note:请给出 TEXT 或 --log TEXT [--date D](二者取一)",
+                "note：请给出 TEXT 或 --log TEXT [--date D]（二者取一）",
             ),
             2,
         )
@@ -239,20 +239,20 @@ def add(
             "--kind",
             help=t(
                 "master, special, regional, township, research or evaluation (or 专项, 课题, …).",
-                "规划类别:id 或表格中的中文,如 专项、乡镇、课题。",
+                "规划类别：id 或表格中的中文，如 专项、乡镇、课题。",
             ),
         ),
     ],
     owner: Annotated[
         str,
         typer.Option(
-            "--owner", metavar="UNIT", help=t("The unit that compiles it: id or name.", "编制单位:id 或名称。")
+            "--owner", metavar="UNIT", help=t("The unit that compiles it: id or name.", "编制单位：id 或名称。")
         ),
     ],
     name: Annotated[str, typer.Option("--name", help=t("The plan's full name.", "规划全称。"))],
     tier: Annotated[
         str | None,
-        typer.Option("--tier", metavar="TIER", help=t("Special plans: key or general.", "专项规划:重点或一般。")),
+        typer.Option("--tier", metavar="TIER", help=t("Special plans: key or general.", "专项规划：重点或一般。")),
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
@@ -275,7 +275,7 @@ def add_unit(
         typer.Option(
             "--type",
             metavar="TYPE",
-            help=t("drc, government, department, township, … (or 部门, 乡镇, …)", "单位类型:id 或中文,如 部门、乡镇。"),
+            help=t("drc, government, department, township, … (or 部门, 乡镇, …)", "单位类型：id 或中文，如 部门、乡镇。"),
         ),
     ],
     host: Annotated[
@@ -283,7 +283,7 @@ def add_unit(
         typer.Option(
             "--host",
             metavar="UNIT",
-            help=t("The unit it sits in (an office: the DRC).", "所在单位(如办公室设在发改委)。"),
+            help=t("The unit it sits in (an office: the DRC).", "所在单位（如办公室设在发改委）。"),
         ),
     ] = None,
     person: Annotated[

@@ -27,19 +27,22 @@ def init(
     folder: Annotated[
         Path,
         typer.Argument(
-            metavar="[DIR]", help=t("Where to write plans.yaml (default: here).", "plans.yaml 所在目录(默认当前目录)。")
+            metavar="[DIR]",
+            help=t("Where to write plans.yaml (default: here).", "plans.yaml 所在目录（默认当前目录）。"),
         ),
     ] = Path("."),
     district: Annotated[
         str,
-        typer.Option("--district", metavar="NAME", help=t("The district's name, e.g. 青山区.", "本区名称,如 青山区。")),
+        typer.Option(
+            "--district", metavar="NAME", help=t("The district's name, e.g. 青山区.", "本区名称，如 青山区。")
+        ),
     ] = "",
     schedule: Annotated[
         str | None,
         typer.Option(
             "--schedule",
             metavar="NAME",
-            help=t("The schedule to follow (default: the newest shipped).", "遵循的工作方案(默认为自带的最新方案)。"),
+            help=t("The schedule to follow (default: the newest shipped).", "遵循的工作方案（默认为自带的最新方案）。"),
         ),
     ] = None,
     townships: Annotated[
@@ -49,7 +52,7 @@ def init(
             metavar="LIST",
             help=t(
                 "Townships: id=name pairs or names, comma-separated (chengguan=城关镇,新桥镇).",
-                "乡镇:逗号分隔的 id=名称 或名称(chengguan=城关镇,新桥镇)。",
+                "乡镇：逗号分隔的 id=名称 或名称（chengguan=城关镇,新桥镇）。",
             ),
         ),
     ] = "",
@@ -58,7 +61,9 @@ def init(
         typer.Option(
             "--departments",
             metavar="LIST",
-            help=t("Departments, like --townships (edu=区教育局,…).", "区直部门,写法同 --townships(edu=区教育局,…)。"),
+            help=t(
+                "Departments, like --townships (edu=区教育局,…).", "区直部门，写法同 --townships（edu=区教育局,…）。"
+            ),
         ),
     ] = "",
     git: Annotated[
@@ -74,6 +79,14 @@ def init(
 
     code = language(lang)
     target = folder / project.PLANS_FILE
+    if folder.exists() and not folder.is_dir():
+        raise PlantrackError(
+            Msg(
+                f"{folder} is a file, not a folder: name a folder for plans.yaml",
+                f"{folder} 是文件而不是目录：请指定 plans.yaml 所在的目录",
+            ),
+            Exit.USAGE,
+        )
     if target.exists():
         raise PlantrackError(
             Msg(
@@ -113,9 +126,7 @@ def init(
             )
         used.add(uid)
     text = init_template.render(district.strip(), name, sched, depts, towns)
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
-    (folder / init_template.SCHEMA_FILE).write_text(_schema_text(), encoding="utf-8", newline="\n")
+    _write(folder, {target: text, folder / init_template.SCHEMA_FILE: _schema_text()})
     _self_check(target)
     print(
         t(
@@ -128,6 +139,23 @@ def init(
         _git_first_commit(folder, district, code)
     print(t("next: plantrack check, then plantrack status", "下一步：plantrack check，然后 plantrack status", code))
     return 0
+
+
+def _write(folder: Path, files: dict[Path, str]) -> None:
+    from plantrack.exitcodes import Exit
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in files.items():
+            # plans.yaml "x": never over one that appeared meanwhile; the schema is ours to refresh.
+            with path.open("x" if path.name == "plans.yaml" else "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+    except OSError as e:
+        raise PlantrackError(
+            Msg(f"cannot write in {folder}: {e.strerror or e}", f"无法写入 {folder}：{e.strerror or e}"), Exit.CONFLICT
+        ) from None
 
 
 def _members(listing: str, prefix: str, option: str) -> list[Member]:

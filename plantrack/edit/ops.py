@@ -34,7 +34,7 @@ class Change:
 def unknown_id(what_en: str, what_zh: str, name: str, known: Iterable[str], where: str) -> PlantrackError:
     hint = did_you_mean(name, known)
     return PlantrackError(
-        Msg(f"{where}: no {what_en} {name!r}{hint.en}", f"{where}:没有{what_zh} {name!r}{hint.zh}"), 2
+        Msg(f"{where}: no {what_en} {name!r}{hint.en}", f"{where}：没有{what_zh} {name!r}{hint.zh}"), 2
     )
 
 
@@ -56,7 +56,7 @@ def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> 
     spec = project.schedule.kinds.get(kind)  # type: ignore[arg-type]
     if spec is None:
         raise PlantrackError(
-            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}:规划 {pid!r} 的类别不在工作方案中"),
+            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}：规划 {pid!r} 的类别不在工作方案中"),
             2,
         )
     what = Msg(f"milestone of {pid!r} named", f"{pid!r} 的节点")
@@ -89,7 +89,7 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
         raise PlantrackError(
             Msg(
                 f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} is not a mapping: fix it first (plantrack check)",
-                f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} 不是映射:请先修正(plantrack check)",
+                f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} 不是映射：请先修正（plantrack check）",
             ),
             2,
         )
@@ -162,7 +162,7 @@ def done(
             value: surgery.Value = ids[0] if len(ids) == 1 else list[surgery.Value](ids)
             new = _set_field(new, pid, mid, order, field, value)
     again_en = f" (was {was})" if was is not None and str(was) != when.isoformat() else ""
-    again_zh = f"(原为 {was})" if again_en else ""
+    again_zh = f"（原为 {was}）" if again_en else ""
     return Change(
         new,
         Msg(f"{pid}/{mid} done {when}{again_en}", f"{pid}/{mid} 完成于 {when}{again_zh}"),
@@ -176,10 +176,10 @@ def reopen(project: Project, text: str, pid: str, mid: str) -> Change:
     was = _current(doc, pid, mid, "done")
     new = _set_field(text, pid, mid, order, "done", None)
     if was is None:
-        return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成:无需修改"), "")
+        return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成：无需修改"), "")
     return Change(
         new,
-        Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成(原完成于 {was})"),
+        Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成（原完成于 {was}）"),
         f"reopen: {pid}/{mid}",
     )
 

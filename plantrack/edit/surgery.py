@@ -180,12 +180,9 @@ def set_key(
         return _fill_null(doc, mpath, key, value)
     bare = _bare(value)
     if key in container:
-        if isinstance(bare, list) and not isinstance(container[key], list | dict):
+        if isinstance(bare, list) and (not isinstance(container[key], list | dict) or doc.is_flow(mpath + (key,))):
             start, end = doc.pos.value_spans[mpath + (key,)]
-            return [(start, end, flow(bare))]
-        if isinstance(bare, list) and doc.is_flow(mpath + (key,)):
-            start, end = doc.pos.value_spans[mpath + (key,)]
-            return [(start, end, flow(bare))]
+            return [(start, end, (" " if start == end else "") + flow(bare))]  # `key:` with nothing after it
         if not isinstance(bare, str):
             raise ValueError(f"{key!r} is already there")
         return [replace_value(doc, mpath + (key,), bare)]

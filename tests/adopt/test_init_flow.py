@@ -128,3 +128,16 @@ def test_init_git_makes_a_first_commit(cli, tmp_path: Path, git_env: None) -> No
     assert sorted(lines[1:]) == [SCHEMA_FILE, "plans.yaml"]
     code, _, err = cli("init", str(tmp_path / "d"), "--district", "青山区", "--git", "--lang", "en")
     assert code == 2 and "already exists" in err
+
+
+def test_init_into_a_file_or_beside_an_old_schema(cli, tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("", encoding="utf-8")
+    code, out, err = cli("init", str(tmp_path / "f"), "--district", "青山区", "--lang", "en")
+    assert (code, out) == (
+        2,
+        "",
+    ) and err == f"plantrack: {tmp_path / 'f'} is a file, not a folder: name a folder for plans.yaml\n"
+    (tmp_path / SCHEMA_FILE).write_text("{}", encoding="utf-8")  # left from an earlier district: refreshed
+    code, _, err = cli("init", str(tmp_path), "--district", "青山区", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert (tmp_path / SCHEMA_FILE).read_text(encoding="utf-8").startswith('{\n  "$defs"')
