@@ -19,6 +19,7 @@ from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
 from plantrack.commands import init as init_cmd
 from plantrack.commands import schema as schema_cmd
+from plantrack.commands.common import LangOpt
 from plantrack.i18n import t
 
 app = typer.Typer(
@@ -62,8 +63,11 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help=t("Show the version and exit.", "显示版本号并退出。")
     ),
+    lang: LangOpt = None,
 ) -> None:
-    pass
+    # `plantrack --lang zh status`: as if PLANTRACK_LANG were set; main() restores it.
+    if lang is not None:
+        os.environ["PLANTRACK_LANG"] = lang.value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from plantrack.problems import PlantrackError
 
     click = _click_exceptions()
+    env_lang = os.environ.get("PLANTRACK_LANG")
     try:
         result = app(args=argv, standalone_mode=False, prog_name="plantrack")
     except PlantrackError as e:
@@ -100,7 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         log = _write_crash_log(e)
         print(f"plantrack: internal error ({type(e).__name__}: {e}); this is a bug, details in {log}", file=sys.stderr)
         return Exit.BUG
+    finally:
+        _restore("PLANTRACK_LANG", env_lang)
     return result if isinstance(result, int) else 0
+
+
+def _restore(var: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(var, None)
+    else:
+        os.environ[var] = value
 
 
 def _write_crash_log(error: BaseException) -> str:

@@ -205,7 +205,9 @@ def note(
     when: Annotated[
         str | None,
         typer.Option(
-            "--date", metavar="YYYY-MM-DD", help=t("The log entry's date (default: today).", "督办记录日期（默认今天）。")
+            "--date",
+            metavar="YYYY-MM-DD",
+            help=t("The log entry's date (default: today).", "督办记录日期（默认今天）。"),
         ),
     ] = None,
     file: File = None,
@@ -275,7 +277,9 @@ def add_unit(
         typer.Option(
             "--type",
             metavar="TYPE",
-            help=t("drc, government, department, township, … (or 部门, 乡镇, …)", "单位类型：id 或中文，如 部门、乡镇。"),
+            help=t(
+                "drc, government, department, township, … (or 部门, 乡镇, …)", "单位类型：id 或中文，如 部门、乡镇。"
+            ),
         ),
     ],
     host: Annotated[

@@ -111,7 +111,7 @@ def init(
             ),
             Exit.USAGE,
         )
-    sched = _schedule(path)
+    sched = load_schedule(path)
     depts = _members(departments, "dept", "--departments")
     towns = _members(townships, "town", "--townships")
     used = {"lg", "lg-office", "drc", "gov", "party", "congress", "city-drc", "finance"}
@@ -179,7 +179,8 @@ def _members(listing: str, prefix: str, option: str) -> list[Member]:
     return out
 
 
-def _schedule(path: Path):  # type: ignore[no-untyped-def]
+def load_schedule(path: Path):  # type: ignore[no-untyped-def]
+    """A schedule file, validated; a broken one is one located line (exit 2)."""
     from plantrack import project
     from plantrack.i18n import Msg
     from plantrack.models import Schedule
