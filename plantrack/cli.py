@@ -17,7 +17,10 @@ from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
+from plantrack.commands import init as init_cmd
 from plantrack.commands import report as report_cmd
+from plantrack.commands import schema as schema_cmd
+from plantrack.commands.common import LangOpt
 from plantrack.i18n import t
 
 app = typer.Typer(
@@ -26,12 +29,13 @@ app = typer.Typer(
         "Track a five-year plan's compilation against its work scheme, in plain YAML under git.",
         "按工作方案跟踪五年规划编制进度:数据为纳入 git 管理的 YAML 文件。",
     ),
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.command("init")(init_cmd.init)
 app.command("check")(check.check)
 app.command("rules")(rules_cmd.rules)
 app.command("done")(edit_cmd.done)
@@ -47,6 +51,7 @@ app.command("overdue")(overdue.overdue)
 app.command("units")(units.units)
 app.command("timeline")(timeline.timeline)
 app.command("report")(report_cmd.report)
+app.command("schema")(schema_cmd.schema)
 
 
 def _version(value: bool) -> None:
@@ -60,8 +65,11 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help=t("Show the version and exit.", "显示版本号并退出。")
     ),
+    lang: LangOpt = None,
 ) -> None:
-    pass
+    # `plantrack --lang zh status`: as if PLANTRACK_LANG were set; main() restores it.
+    if lang is not None:
+        os.environ["PLANTRACK_LANG"] = lang.value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     from plantrack.problems import PlantrackError
 
     click = _click_exceptions()
+    env_lang = os.environ.get("PLANTRACK_LANG")
     try:
         result = app(args=argv, standalone_mode=False, prog_name="plantrack")
     except PlantrackError as e:
@@ -98,7 +107,16 @@ def main(argv: list[str] | None = None) -> int:
         log = _write_crash_log(e)
         print(f"plantrack: internal error ({type(e).__name__}: {e}); this is a bug, details in {log}", file=sys.stderr)
         return Exit.BUG
+    finally:
+        _restore("PLANTRACK_LANG", env_lang)
     return result if isinstance(result, int) else 0
+
+
+def _restore(var: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(var, None)
+    else:
+        os.environ[var] = value
 
 
 def _write_crash_log(error: BaseException) -> str:

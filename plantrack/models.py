@@ -45,11 +45,40 @@ class Model(BaseModel):
 # --- plans.yaml -------------------------------------------------------------
 
 
+def _none_is_empty(value: object) -> object:
+    """`units:` or `plans:` with nothing under it is an empty section, not an error."""
+    return {} if value is None else value
+
+
+class Contact(Model):
+    person: str | None = None
+    phone: str | None = None
+
+
 class Unit(Model):
     name: str
     type: UnitType
     host: str | None = None  # the unit it sits in: the leading group's office sits at the DRC (R13)
     note: str | None = None
+    contact: Contact | None = None
+
+
+class LogEntry(Model):
+    """One dated line of the supervision log (督办记录), oldest first."""
+
+    date: DoneDate
+    text: str
+
+
+# `by: gov` or `by: [party, gov]` (docs/format.md): "区委、区政府研究审核".
+Parties = str | list[str] | None
+
+
+def parties(value: Parties) -> list[str]:
+    """A `by`/`to` value as a list of unit ids."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 class Record(Model):
@@ -58,8 +87,9 @@ class Record(Model):
     due: DueDate | None = None
     done: DoneDate | None = None
     note: str | None = None
-    by: str | None = None  # the unit that approved, reviewed or issued it
-    to: str | None = None  # the unit it was submitted, filed or reported to
+    by: Parties = None  # the unit(s) that approved, reviewed or issued it
+    to: Parties = None  # the unit(s) it was submitted, filed or reported to
+    log: list[LogEntry] = []
 
 
 class Budget(Model):
@@ -95,8 +125,8 @@ class Plan(Model):
 class PlansFile(Model):
     schedule: str
     name: str | None = None  # the district
-    units: dict[str, Unit]
-    plans: dict[str, Plan] = {}
+    units: Annotated[dict[str, Unit], BeforeValidator(_none_is_empty)]
+    plans: Annotated[dict[str, Plan], BeforeValidator(_none_is_empty)] = {}
 
 
 # --- schedules/<name>.yaml ------------------------------------------------

@@ -73,19 +73,16 @@ def find_plans_file(start: Path | None = None) -> Path:
 
 
 def find_schedule(plans_path: Path, name: str) -> Path | None:
-    """schedules/<name>.yaml beside plans.yaml, or in the nearest parent folder."""
-    folder = plans_path.resolve().parent
-    for f in (folder, *folder.parents):
-        candidate = f / SCHEDULES_DIR / f"{name}.yaml"
-        if candidate.is_file():
-            return candidate
-    return None
+    """The district's schedules/<name>.yaml, else the bundled one (plantrack.schedule_files)."""
+    from plantrack import schedule_files
+
+    return schedule_files.find_schedule(plans_path, name)
 
 
 def _known_schedules(plans_path: Path) -> list[str]:
-    """Every schedule name find_schedule could find, for "did you mean"."""
-    folder = plans_path.resolve().parent
-    return sorted({p.stem for f in (folder, *folder.parents) for p in (f / SCHEDULES_DIR).glob("*.yaml")})
+    from plantrack import schedule_files
+
+    return schedule_files.known_schedules(plans_path)
 
 
 def display_name(path: Path) -> str:
@@ -196,8 +193,8 @@ def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]
                 "PT006",
                 ("schedule",),
                 Msg(
-                    f"schedule {name!r} not found: expected {SCHEDULES_DIR}/{name}.yaml beside {src.display} or in a parent folder{hint.en}",
-                    f"找不到工作方案 {name!r}:应在 {src.display} 旁或上级目录的 {SCHEDULES_DIR}/{name}.yaml{hint.zh}",
+                    f"schedule {name!r} not found: looked for {SCHEDULES_DIR}/{name}.yaml beside {src.display}, in its parent folders and among the schedules shipped with plantrack ({', '.join(known) or 'none'}){hint.en}",
+                    f"找不到工作方案 {name!r}：已在 {src.display} 旁、其上级目录的 {SCHEDULES_DIR}/{name}.yaml 及 plantrack 自带的工作方案（{'、'.join(known) or '无'}）中查找{hint.zh}",
                 ),
             )
         ]

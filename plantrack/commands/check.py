@@ -16,6 +16,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    junit = "junit"
 
 
 def check(

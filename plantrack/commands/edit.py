@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -40,11 +39,6 @@ CommitOpt = Annotated[
         ),
     ),
 ]
-
-
-class Tier(str, Enum):
-    key = "key"
-    general = "general"
 
 
 def _run(file: Path | None, lang_opt: Lang | None, commit: bool, make: Callable[[Original], Change]) -> int:
@@ -125,6 +119,18 @@ def done(
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help=t("A note to record with it.", "同时记录的备注。"))
     ] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            metavar="UNIT",
+            help=t("The unit that approved or issued it (repeatable).", "审批或印发单位（可重复）。"),
+        ),
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", metavar="UNIT", help=t("The unit it went to (repeatable).", "报送或接收单位（可重复）。")),
+    ] = None,
     file: File = None,
     commit: CommitOpt = False,
     lang: LangOpt = None,
@@ -133,7 +139,9 @@ def done(
     from plantrack.edit import ops
 
     day = _day(when, "--date")
-    return _run(file, lang, commit, lambda o: ops.done(o.project, o.text, plan, milestone, day, note))
+    return _run(
+        file, lang, commit, lambda o: ops.done(o.project, o.text, plan, milestone, day, note, by or (), to or ())
+    )
 
 
 def reopen(plan: Plan, milestone: Milestone, file: File = None, commit: CommitOpt = False, lang: LangOpt = None) -> int:
@@ -147,22 +155,35 @@ def due(
     plan: Plan,
     milestone: Milestone,
     when: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="DATE",
+            metavar="[DATE]",
             help=t(
                 "2020-09-25, 2020-09, 2020年9月底, end of 2020-09, …",
                 "如 2020-09-25、2020-09、2020年9月底、2020年10月上旬",
             ),
         ),
-    ],
+    ] = None,
+    clear: Annotated[
+        bool,
+        typer.Option(
+            "--clear",
+            help=t("Remove the plan's own due date: the scheme's applies.", "删除自定期限，恢复工作方案期限。"),
+        ),
+    ] = False,
     file: File = None,
     commit: CommitOpt = False,
     lang: LangOpt = None,
 ) -> int:
-    """Set a milestone's own due date, written as given."""
+    """Set a milestone's own due date, written as given (or --clear it)."""
     from plantrack.edit import ops
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
 
+    if (when is None) != clear:
+        raise PlantrackError(
+            Msg("due: give a DATE or --clear (one of them)", "due：请给出 DATE 或 --clear（二者取一）"), 2
+        )
     return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
 
 
@@ -170,30 +191,70 @@ def note(
     plan: Plan,
     milestone: Milestone,
     text: Annotated[
-        str, typer.Argument(metavar="TEXT", help=t("The note; empty removes it.", "备注内容;为空则删除备注。"))
-    ],
+        str | None,
+        typer.Argument(metavar="[TEXT]", help=t("The note; empty removes it.", "备注内容;为空则删除备注。")),
+    ] = None,
+    log: Annotated[
+        str | None,
+        typer.Option(
+            "--log",
+            metavar="TEXT",
+            help=t("Append a dated entry to the milestone's supervision log.", "在节点督办记录（log）末尾追加一条。"),
+        ),
+    ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help=t("The log entry's date (default: today).", "督办记录日期（默认今天）。"),
+        ),
+    ] = None,
     file: File = None,
     commit: CommitOpt = False,
     lang: LangOpt = None,
 ) -> int:
-    """Set a milestone's note."""
+    """Set a milestone's note, or append to its supervision log (--log)."""
     from plantrack.edit import ops
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
 
-    return _run(file, lang, commit, lambda o: ops.note(o.project, o.text, plan, milestone, text))
+    if (text is None) == (log is None) or (when is not None and log is None):
+        raise PlantrackError(
+            Msg(
+                "note: give TEXT, or --log TEXT [--date D] (one of them)",
+                "note：请给出 TEXT 或 --log TEXT [--date D]（二者取一）",
+            ),
+            2,
+        )
+    if log is not None:
+        day = _day(when, "--date")
+        return _run(file, lang, commit, lambda o: ops.log(o.project, o.text, plan, milestone, day, log))
+    return _run(file, lang, commit, lambda o: ops.note(o.project, o.text, plan, milestone, text or ""))
 
 
 def add(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help=t("The new plan's id.", "新规划的 id。"))],
     kind: Annotated[
         str,
-        typer.Option("--kind", help=t("master, special, regional, township, research or evaluation.", "规划类别。")),
+        typer.Option(
+            "--kind",
+            help=t(
+                "master, special, regional, township, research or evaluation (or 专项, 课题, …).",
+                "规划类别：id 或表格中的中文，如 专项、乡镇、课题。",
+            ),
+        ),
     ],
     owner: Annotated[
-        str, typer.Option("--owner", metavar="UNIT", help=t("The unit that compiles it.", "编制单位 id。"))
+        str,
+        typer.Option(
+            "--owner", metavar="UNIT", help=t("The unit that compiles it: id or name.", "编制单位：id 或名称。")
+        ),
     ],
     name: Annotated[str, typer.Option("--name", help=t("The plan's full name.", "规划全称。"))],
     tier: Annotated[
-        Tier | None, typer.Option("--tier", help=t("Special plans: key or general.", "专项规划:重点或一般。"))
+        str | None,
+        typer.Option("--tier", metavar="TIER", help=t("Special plans: key or general.", "专项规划：重点或一般。")),
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
@@ -202,10 +263,9 @@ def add(
     """Add a plan, listing the schedule's milestones for its kind."""
     from plantrack.edit import add as add_entry
 
-    level = tier.value if tier else None
     code = language(lang)
     return _run(
-        file, lang, commit, lambda o: add_entry.add_plan(o.project, o.text, plan, kind, owner, name, level, code)
+        file, lang, commit, lambda o: add_entry.add_plan(o.project, o.text, plan, kind, owner, name, tier, code)
     )
 
 
@@ -213,13 +273,41 @@ def add_unit(
     unit: Annotated[str, typer.Argument(metavar="ID", help=t("The new unit's id.", "新单位的 id。"))],
     name: Annotated[str, typer.Option("--name", help=t("The unit's name.", "单位名称。"))],
     utype: Annotated[
-        str, typer.Option("--type", metavar="TYPE", help=t("drc, government, department, township, …", "单位类型。"))
+        str,
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help=t(
+                "drc, government, department, township, … (or 部门, 乡镇, …)", "单位类型：id 或中文，如 部门、乡镇。"
+            ),
+        ),
     ],
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host",
+            metavar="UNIT",
+            help=t("The unit it sits in (an office: the DRC).", "所在单位（如办公室设在发改委）。"),
+        ),
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--contact-person", metavar="NAME", help=t("Contact person.", "联系人。"))
+    ] = None,
+    phone: Annotated[
+        str | None, typer.Option("--contact-phone", metavar="PHONE", help=t("Contact phone.", "联系电话。"))
+    ] = None,
     file: File = None,
     commit: CommitOpt = False,
     lang: LangOpt = None,
 ) -> int:
-    """Add a unit."""
+    """Add a unit; a township comes with its congress and its township plan."""
     from plantrack.edit import add as add_entry
 
-    return _run(file, lang, commit, lambda o: add_entry.add_unit(o.project, o.text, unit, name, utype))
+    contact = {k: v for k, v in (("person", person), ("phone", phone)) if v}
+    code = language(lang)
+    return _run(
+        file,
+        lang,
+        commit,
+        lambda o: add_entry.add_unit(o.project, o.text, unit, name, utype, host, contact or None, code),
+    )

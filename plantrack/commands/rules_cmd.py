@@ -14,7 +14,10 @@ from plantrack.i18n import t
 def rules(
     code: Annotated[
         str | None,
-        typer.Argument(metavar="CODE", help=t("A rule code, e.g. PT201.", "规则代码,如 PT201。")),
+        typer.Argument(
+            metavar="CODE",
+            help=t("A rule code (PT201), or the scheme's R9 or D10.", "规则代码（PT201），或工作方案的 R9、D10。"),
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> int:
@@ -31,6 +34,10 @@ def rules(
         for r in RULES:
             out.write(f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary(lng)}\n")
         return 0
+    if code[:1] in "RDrd" and code[1:].isdigit():  # the scheme's R# and D#, not a check's code
+        from plantrack.commands.scheme_ref import show
+
+        return show(code.upper(), lng)
     rule = BY_CODE.get(code.upper())
     if rule is None:
         hint = did_you_mean(code.upper(), BY_CODE)

@@ -10,7 +10,7 @@ lands at spans that are true for the text it edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -34,7 +34,7 @@ class Change:
 def unknown_id(what_en: str, what_zh: str, name: str, known: Iterable[str], where: str) -> PlantrackError:
     hint = did_you_mean(name, known)
     return PlantrackError(
-        Msg(f"{where}: no {what_en} {name!r}{hint.en}", f"{where}:没有{what_zh} {name!r}{hint.zh}"), 2
+        Msg(f"{where}: no {what_en} {name!r}{hint.en}", f"{where}：没有{what_zh} {name!r}{hint.zh}"), 2
     )
 
 
@@ -44,30 +44,40 @@ def section(doc: Doc, name: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _milestone_ids(project: Project, doc: Doc, pid: str) -> list[str]:
+def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> tuple[str, str, list[str]]:
+    """The plan and milestone the user's words name (id, name or part of one), and the kind's milestone order."""
+    from plantrack import resolve
+
     where = project.plans_src.display
     plans = section(doc, "plans")
-    if pid not in plans:
-        raise unknown_id("plan", "规划", pid, plans, where)
+    pid = resolve.resolve(plan_word, resolve.named_choices(plans), resolve.PLAN, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
     spec = project.schedule.kinds.get(kind)  # type: ignore[arg-type]
     if spec is None:
         raise PlantrackError(
-            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}:规划 {pid!r} 的类别不在工作方案中"),
+            Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}：规划 {pid!r} 的类别不在工作方案中"),
             2,
         )
-    return list(spec.milestones)
+    what = Msg(f"milestone of {pid!r} named", f"{pid!r} 的节点")
+    mid = resolve.resolve(milestone_word, resolve.named_choices(spec.milestones), what, where)
+    return pid, mid, list(spec.milestones)
 
 
-def _check_milestone(project: Project, doc: Doc, pid: str, mid: str) -> list[str]:
-    order = _milestone_ids(project, doc, pid)
-    if mid not in order:
-        raise unknown_id(f"milestone of {pid!r} named", f"{pid!r} 的节点", mid, order, project.plans_src.display)
-    return order
+def _units(doc: Doc, words: Sequence[str], option: str) -> list[str]:
+    """Unit ids for the words given to a repeatable option, in order, each once."""
+    from plantrack import resolve
+
+    choices = resolve.unit_choices(section(doc, "units"))
+    out: list[str] = []
+    for w in words:
+        uid = resolve.resolve(w, choices, resolve.UNIT, option)
+        if uid not in out:
+            out.append(uid)
+    return out
 
 
-def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, value: str | None) -> str:
+def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, value: surgery.Value | None) -> str:
     """Set (or, with None, remove) one fact of a milestone, adding the milestone if needed."""
     doc = Doc.parse(text)
     plan_path = ("plans", pid)
@@ -79,7 +89,7 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
         raise PlantrackError(
             Msg(
                 f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} is not a mapping: fix it first (plantrack check)",
-                f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} 不是映射:请先修正(plantrack check)",
+                f"plans.{pid}.milestones{'.' + mid if isinstance(listed, dict) else ''} 不是映射：请先修正（plantrack check）",
             ),
             2,
         )
@@ -98,6 +108,15 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
         after = before_it[-1] if before_it else None
         first = present[0] if present else None
         edits = surgery.set_key(doc, plan_path + ("milestones",), mid, {field: value}, after=after, before=first)
+    elif (
+        isinstance(value, list)
+        and isinstance(record, dict)
+        and isinstance(record.get(field), list)
+        and not doc.is_flow(plan_path + ("milestones", mid, field))
+    ):
+        # A block list (`by:` then `- party` lines) becomes one flow line: remove it, then set it.
+        text = surgery.apply(text, surgery.remove_key(doc, plan_path + ("milestones", mid), field))
+        return _set_field(text, pid, mid, order, field, value)
     else:
         edits = surgery.set_key(doc, plan_path + ("milestones", mid), field, value)
     new = surgery.apply(text, edits)
@@ -120,15 +139,30 @@ def _current(doc: Doc, pid: str, mid: str, field: str) -> Any:
     return record.get(field) if isinstance(record, dict) else None
 
 
-def done(project: Project, text: str, pid: str, mid: str, when: date, note: str | None) -> Change:
+def done(
+    project: Project,
+    text: str,
+    pid: str,
+    mid: str,
+    when: date,
+    note: str | None,
+    by: Sequence[str] = (),
+    to: Sequence[str] = (),
+) -> Change:
+    """Record a step done; `by`/`to` (words for units) say who approved or issued it and who received it."""
     doc = Doc.parse(text)
-    order = _check_milestone(project, doc, pid, mid)
+    pid, mid, order = _target(project, doc, pid, mid)
     was = _current(doc, pid, mid, "done")
+    parties = {field: _units(doc, words, f"--{field}") for field, words in (("by", by), ("to", to))}
     new = _set_field(text, pid, mid, order, "done", when.isoformat())
     if note is not None:
         new = _set_field(new, pid, mid, order, "note", note) if note else _set_field(new, pid, mid, order, "note", None)
+    for field, ids in parties.items():
+        if ids:
+            value: surgery.Value = ids[0] if len(ids) == 1 else list[surgery.Value](ids)
+            new = _set_field(new, pid, mid, order, field, value)
     again_en = f" (was {was})" if was is not None and str(was) != when.isoformat() else ""
-    again_zh = f"(原为 {was})" if again_en else ""
+    again_zh = f"（原为 {was}）" if again_en else ""
     return Change(
         new,
         Msg(f"{pid}/{mid} done {when}{again_en}", f"{pid}/{mid} 完成于 {when}{again_zh}"),
@@ -138,21 +172,40 @@ def done(project: Project, text: str, pid: str, mid: str, when: date, note: str 
 
 def reopen(project: Project, text: str, pid: str, mid: str) -> Change:
     doc = Doc.parse(text)
-    order = _check_milestone(project, doc, pid, mid)
+    pid, mid, order = _target(project, doc, pid, mid)
     was = _current(doc, pid, mid, "done")
     new = _set_field(text, pid, mid, order, "done", None)
     if was is None:
-        return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成:无需修改"), "")
+        return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成：无需修改"), "")
     return Change(
         new,
-        Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成(原完成于 {was})"),
+        Msg(f"{pid}/{mid} reopened (was done {was})", f"{pid}/{mid} 已改为未完成（原完成于 {was}）"),
         f"reopen: {pid}/{mid}",
     )
 
 
-def due(project: Project, text: str, pid: str, mid: str, when: str) -> Change:
+def due(project: Project, text: str, pid: str, mid: str, when: str | None) -> Change:
+    """Set the plan's own due date; None removes it, so the scheme's date applies again."""
     doc = Doc.parse(text)
-    order = _check_milestone(project, doc, pid, mid)
+    pid, mid, order = _target(project, doc, pid, mid)
+    if when is None:
+        was = _current(doc, pid, mid, "due")
+        new = _set_field(text, pid, mid, order, "due", None)
+        if was is None:
+            return Change(
+                new,
+                Msg(f"{pid}/{mid} has no own due date: nothing to change", f"{pid}/{mid} 没有自定期限：无需修改"),
+                "",
+            )
+        scheme = project.schedule.deadline(str(doc.value(("plans", pid)).get("kind")), mid)
+        return Change(
+            new,
+            Msg(
+                f"{pid}/{mid} own due date {was} removed: due {scheme} (the scheme)",
+                f"{pid}/{mid} 已删除自定期限 {was}：按工作方案 {scheme} 到期",
+            ),
+            f"due: {pid}/{mid} cleared",
+        )
     when = when.strip()
     try:
         day = dates.parse_due(when)
@@ -166,7 +219,7 @@ def due(project: Project, text: str, pid: str, mid: str, when: str) -> Change:
 def note(project: Project, text: str, pid: str, mid: str, value: str) -> Change:
     """Set a milestone's note; an empty note removes it."""
     doc = Doc.parse(text)
-    order = _check_milestone(project, doc, pid, mid)
+    pid, mid, order = _target(project, doc, pid, mid)
     new = _set_field(text, pid, mid, order, "note", value or None)
     what = (
         Msg(f"{pid}/{mid} note set", f"{pid}/{mid} 备注已更新")
@@ -174,3 +227,31 @@ def note(project: Project, text: str, pid: str, mid: str, value: str) -> Change:
         else Msg(f"{pid}/{mid} note removed", f"{pid}/{mid} 备注已删除")
     )
     return Change(new, what, f"note: {pid}/{mid}")
+
+
+def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) -> Change:
+    """Append a dated line to the milestone's supervision log (`log:`), creating the list if absent."""
+    if not entry.strip():
+        raise PlantrackError(Msg("--log: the entry is empty", "--log：记录内容为空"), 2)
+    doc = Doc.parse(text)
+    pid, mid, order = _target(project, doc, pid, mid)
+    item: dict[str, surgery.Value] = {"date": day.isoformat(), "text": entry}
+    current = _current(doc, pid, mid, "log")
+    if current is None:
+        new = _set_field(text, pid, mid, order, "log", [item])
+    elif isinstance(current, list):
+        new = surgery.apply(text, surgery.append_item(doc, ("plans", pid, "milestones", mid, "log"), item))
+    else:
+        raise PlantrackError(
+            Msg(
+                f"plans.{pid}.milestones.{mid}.log is not a list: fix it first (plantrack check)",
+                f"plans.{pid}.milestones.{mid}.log 不是列表：请先修正（plantrack check）",
+            ),
+            2,
+        )
+    written = _current(Doc.parse(new), pid, mid, "log")
+    if not isinstance(written, list) or written[-1] != item:
+        raise RuntimeError(f"the log entry of {pid}/{mid} read back as {written!r}")
+    return Change(
+        new, Msg(f"{pid}/{mid} log: {day} {entry}", f"{pid}/{mid} 督办记录：{day} {entry}"), f"log: {pid}/{mid} {day}"
+    )

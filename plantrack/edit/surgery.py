@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from plantrack import yamlread
 from plantrack.edit.scalars import scalar
@@ -29,7 +29,7 @@ class Noted:
     comment: str
 
 
-Value: TypeAlias = "str | dict[str, Value] | Noted"
+Value: TypeAlias = "str | list[Value] | dict[str, Value] | Noted"
 
 _COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.M)
 
@@ -108,15 +108,17 @@ def apply(text: str, edits: list[Edit]) -> str:
 # --- writing values -----------------------------------------------------------
 
 
-def _bare(value: Value) -> str | dict[str, Value]:
+def _bare(value: Value) -> str | list[Value] | dict[str, Value]:
     while isinstance(value, Noted):
         value = value.value
     return value
 
 
 def inline(value: Value) -> bool:
-    """A scalar, or a mapping of scalars: written on one line as `{a: b}`."""
+    """A scalar, or a mapping or list of scalars: written on one line as `{a: b}` or `[a, b]`."""
     bare = _bare(value)
+    if isinstance(bare, list):
+        return all(isinstance(_bare(v), str) for v in bare)
     return isinstance(bare, str) or all(isinstance(_bare(v), str) for v in bare.values())
 
 
@@ -124,6 +126,8 @@ def flow(value: Value) -> str:
     bare = _bare(value)
     if isinstance(bare, str):
         return scalar(bare)
+    if isinstance(bare, list):
+        return "[" + ", ".join(flow(v) for v in bare) + "]"
     return "{" + ", ".join(f"{scalar(k)}: {flow(v)}" for k, v in bare.items()) + "}"
 
 
@@ -134,6 +138,8 @@ def block(key: str, value: Value, indent: int, step: int, nl: str, pad: int = 1)
     value = _bare(value)
     if isinstance(value, str) or inline(value):
         return f"{head}{' ' * pad}{flow(value)}{comment}{nl}"
+    if isinstance(value, list):  # a list of mappings (a log): one `- {…}` line per item
+        return f"{head}{comment}{nl}" + "".join(f"{' ' * (indent + step)}- {flow(v)}{nl}" for v in value)
     # Align a list of one-line mappings the way people do by hand: values in a column.
     aligned = all(isinstance(_bare(v), dict) and inline(v) for v in value.values())
     width = max((len(scalar(k)) for k in value), default=0)
@@ -174,12 +180,14 @@ def set_key(
         return _fill_null(doc, mpath, key, value)
     bare = _bare(value)
     if key in container:
+        if isinstance(bare, list) and (not isinstance(container[key], list | dict) or doc.is_flow(mpath + (key,))):
+            start, end = doc.pos.value_spans[mpath + (key,)]
+            return [(start, end, (" " if start == end else "") + flow(bare))]  # `key:` with nothing after it
         if not isinstance(bare, str):
             raise ValueError(f"{key!r} is already there")
         return [replace_value(doc, mpath + (key,), bare)]
-    if not container:  # `{}`: the only entry
-        start, _ = doc.pos.value_spans[mpath]
-        return [(start + 1, start + 1, f"{scalar(key)}: {flow(value)}")]
+    if not container:  # `{}`: the only entry, written as if the mapping were null (block lines when it is big)
+        return _fill_null(doc, mpath, key, value)
     # The neighbour the new key goes next to, and on which side.
     if before is not None and before in container and (after is None or after not in container):
         first, side = True, before
@@ -199,6 +207,8 @@ def _fill_null(doc: Doc, mpath: Path, key: str, value: Value) -> list[Edit]:
     indent = doc.key_col(mpath) + doc.step
     at = doc.after_line(end)
     lead = doc.nl if at == len(doc.text) and not doc.text.endswith("\n") else ""
+    if start < end:  # `key: {}` becomes `key:`, a comment after it kept two spaces away
+        start = len(doc.text[:start].rstrip(" \t"))
     return [(start, end, ""), (at, at, lead + block(key, value, indent, doc.step, doc.nl))]
 
 
@@ -227,6 +237,22 @@ def _pad(doc: Doc, neighbour: Path, key: str, value: Value) -> int:
     if not inline(value) or key_line != value_line:
         return 1
     return max(1, value_col - key_col - len(scalar(key)) - 1)
+
+
+def append_item(doc: Doc, lpath: Path, item: Value) -> list[Edit]:
+    """Add `item` at the end of the list at `lpath`, in the list's own style."""
+    items = doc.value(lpath)
+    start, end = doc.pos.value_spans[lpath]
+    if doc.is_flow(lpath):
+        close = doc.text.rindex("]", start, end)
+        return [(close, close, (", " if items else "") + flow(item))]
+    last = cast(Path, (*lpath, len(items) - 1))  # a list item: its index ends the path
+    item_start = doc.pos.value_spans[last][0]
+    dash = doc.text.rindex("-", doc.line_start(item_start), item_start)
+    at = doc.after_line(doc.entry_end(last))
+    lead = doc.nl if at == len(doc.text) and not doc.text.endswith("\n") else ""
+    column = dash - doc.line_start(dash)
+    return [(at, at, f"{lead}{' ' * column}- {flow(item)}{doc.nl}")]
 
 
 def remove_key(doc: Doc, mpath: Path, key: str) -> list[Edit]:

@@ -75,4 +75,10 @@ def github(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None
         )
 
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+def junit(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
+    from plantrack.report.junit import junit as write
+
+    write(problems, as_of, lang, out)
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github, "junit": junit}

@@ -12,13 +12,16 @@ from plantrack.problems import Problem, Severity
 from plantrack.project import Project
 from plantrack.rules.base import Context, Rule
 from plantrack.rules.history import HISTORY_RULES
+from plantrack.rules.ids import ID_RULES
 from plantrack.rules.loading import LOADER_RULES
 from plantrack.rules.scheme import SCHEME_RULES
 from plantrack.rules.structure import STRUCTURE_RULES
 from plantrack.rules.timing import TIMING_RULES
 
 RULES: tuple[Rule, ...] = tuple(
-    sorted(LOADER_RULES + STRUCTURE_RULES + SCHEME_RULES + TIMING_RULES + HISTORY_RULES, key=lambda r: r.code)
+    sorted(
+        LOADER_RULES + STRUCTURE_RULES + SCHEME_RULES + TIMING_RULES + HISTORY_RULES + ID_RULES, key=lambda r: r.code
+    )
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack.i18n import Msg
-from plantrack.models import Plan
+from plantrack.models import Plan, parties
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 
 _TYPE_ZH = {
@@ -24,8 +24,13 @@ def _party(
 ) -> Iterator[Finding]:
     """A recorded `by`/`to` on a milestone must be a unit of an allowed type."""
     record = plan.record(mid)
-    uid = getattr(record, field) if record else None
-    utype = ctx.unit_type(uid)
+    for uid in parties(getattr(record, field) if record else None):
+        yield from _one_party(pid, plan, mid, field, uid, ctx.unit_type(uid), allowed, who_en, rid)
+
+
+def _one_party(
+    pid: str, plan: Plan, mid: str, field: str, uid: str, utype: str | None, allowed: set[str], who_en: str, rid: str
+) -> Iterator[Finding]:
     if utype is None or utype in allowed or (uid == plan.owner and "owner" in allowed):
         return
     who_zh = "或".join(_TYPE_ZH.get(t, t) for t in sorted(allowed) if t != "owner") or who_en

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack.i18n import Msg
-from plantrack.models import PHASE_END
+from plantrack.models import PHASE_END, parties
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.suggest import did_you_mean
 
@@ -29,7 +29,7 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
     Example (fails): `owner: eud` when the unit is `edu`. Passes: `owner: edu`.
     """
 
-    def check(uid: str | None, path: tuple[str, ...]) -> Iterator[Finding]:
+    def check(uid: str | None, path: tuple[object, ...]) -> Iterator[Finding]:
         if uid is not None and not ctx.is_known_unit(uid):
             hint = did_you_mean(uid, ctx.units)
             yield Finding(path, Msg(f"unknown unit {uid!r}{hint.en}", f"未知的单位 {uid!r}{hint.zh}"))
@@ -42,8 +42,11 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
             yield from check(plan.commissioned.to, ("plans", pid, "commissioned", "to"))
         for mid, record in plan.milestones.items():
             if record:
-                yield from check(record.by, milestone_path(pid, mid, "by"))
-                yield from check(record.to, milestone_path(pid, mid, "to"))
+                for field in ("by", "to"):
+                    value = getattr(record, field)
+                    path = milestone_path(pid, mid, field)
+                    for i, uid in enumerate(parties(value)):
+                        yield from check(uid, path if isinstance(value, str) else (*path, i))
 
 
 @rule(
@@ -351,8 +354,7 @@ def party_type(ctx: Context) -> Iterator[Finding]:
     says the government approves). Passes: `by: gov`.
     """
     for pid, plan, mid, record, spec in ctx.records():
-        for field in ("by", "to"):
-            uid = getattr(record, field)
+        for field, uid in ((f, u) for f in ("by", "to") for u in parties(getattr(record, f))):
             allowed = getattr(spec, field)
             utype = ctx.unit_type(uid)
             if utype is None or (plan.kind, mid, field) in SCHEME_CHECKED_PARTIES:

@@ -105,10 +105,10 @@ class Parties:
         for uid, u in units.items():
             self.by_type.setdefault(u.type, []).append(uid)
 
-    def resolve(self, types: Iterable[str], recorded: str | None, plan: Plan) -> tuple[Party, ...]:
+    def resolve(self, types: Iterable[str], recorded: str | list[str] | None, plan: Plan) -> tuple[Party, ...]:
         if recorded:
-            unit = self.units.get(recorded)
-            return (Party(recorded, unit.name if unit else None, None, True),)
+            ids = [recorded] if isinstance(recorded, str) else recorded
+            return tuple(Party(uid, u.name if (u := self.units.get(uid)) else None, None, True) for uid in ids)
         out: list[Party] = []
         for t in types:
             if t == "owner":

@@ -213,6 +213,8 @@ CASES: list[Case] = [
         [(8, 46)],
     ),
     ok("PT115", special("      proposal: {done: 2019-10-08}\n      start-approval: {done: 2019-10-25, by: gov}\n")),
+    fail("PT120", doc=BASE + "  Edu_Plan: {name: x, kind: research, owner: drc}\n", where=[(BASE_LINES + 1, 3)]),
+    ok("PT120", "  r-1: {name: x, kind: research, owner: drc}\n"),
     # --- PT2xx: the scheme's rules ---------------------------------------------
     fail("PT201", special("      proposal: {done: 2019-10-08}\n      first-draft: {done: 2020-05-20}\n"), [(8, 27)]),
     ok(
