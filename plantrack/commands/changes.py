@@ -37,19 +37,20 @@ def changes(
     lang: LangOpt = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
-    from plantrack import audit, project
-    from plantrack import changes as changes_mod
-    from plantrack.history import FactReader
+    from plantrack import project
+    from plantrack.history import changes as changes_mod
+    from plantrack.history import trail
+    from plantrack.history.facts import FactReader
     from plantrack.report.changes import REPORTERS
 
     code = language(lang)
     when = as_of_date(as_of)
     path = plans_path(file)
     loaded, _ = project.load_or_raise(path)
-    trail = audit.read(path, project.display_name(path), audit.Since.parse(since), until=when)
+    found = trail.read(path, project.display_name(path), trail.Since.parse(since), until=when)
     # The file as it is now (uncommitted edits included), unless --as-of looks back in time.
-    now = trail.end if trail.end is not None else FactReader().facts(loaded.plans_src.text) or {}
-    result = changes_mod.compute(trail.start, now, loaded.schedule, trail.start_day, when, trail.events)
-    print_notes(trail.notes, code)
+    now = found.end if found.end is not None else FactReader().facts(loaded.plans_src.text) or {}
+    result = changes_mod.compute(found.start, now, loaded.schedule, found.start_day, when, found.events)
+    print_notes(found.notes, code)
     REPORTERS[format.value](result, code, sys.stdout)
     return 0

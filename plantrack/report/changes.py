@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from plantrack.changes import Changes, Item
+from plantrack.history.changes import Changes, Item
 from plantrack.i18n import t
 from plantrack.report.columns import table
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TextIO
 
-from plantrack.history import Event
+from plantrack.history.facts import Event
 from plantrack.i18n import t
 from plantrack.report.columns import clip, table
 

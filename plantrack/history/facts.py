@@ -21,9 +21,24 @@ from datetime import date
 from typing import Any
 
 from plantrack import dates, yamlread
-from plantrack.gitrepo import Commit
 
 FIELDS = ("due", "done", "note")
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that changed the file, as `git log --raw` tells it (read in history.repo)."""
+
+    sha: str
+    short: str
+    author: str
+    email: str
+    day: date  # the author date, in the author's time zone: it survives rebases
+    old: str | None  # the file's blob before this commit (None: not there)
+    new: str | None  # ... and after it
+    grafted: bool = False  # a shallow clone's boundary: its "before" is unknown
+
+
 Fact = tuple[str | None, str | None, str | None]  # due, done, note as written
 
 
