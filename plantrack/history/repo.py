@@ -96,8 +96,8 @@ def _git_error(stderr: str, root: Path | str) -> PlantrackError:
 
 def _timed_out(args: tuple[str, ...]) -> PlantrackError:
     return _fail(
-        f"git {args[0]} did not finish within {TIMEOUT:.0f} s",
-        f"git {args[0]} 在 {TIMEOUT:.0f} 秒内未完成",
+        f"git {args[0]} did not finish within {TIMEOUT:g} s",
+        f"git {args[0]} 在 {TIMEOUT:g} 秒内未完成",
         Exit.GIT_FAILED,
     )
 
