@@ -7,9 +7,11 @@ period starts from the file as the last earlier commit left it; with a
 revision, the commits after it, starting from the file as it was there.
 
 History never changes, so what is read from it is cached by content
-(plantrack.cache): the events of a run of commits under the hash of their
-blob ids, the facts of a single revision under its blob id. A second run on
-an unchanged repository reads one `git log` and the cache, and no blob.
+(plantrack.cache): the events of a whole run of commits under the hash of
+their blob ids (one cache file for a second run on an unchanged repository:
+one `git log`, no blob read), each commit's events under the ids of its blobs
+before and after (after a new commit, only its blobs are read), and the facts
+of a period's first or last revision under its blob id.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantrack import cache, dates
-from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, events
+from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, diff
 from plantrack.i18n import Msg
 
 if TYPE_CHECKING:
@@ -86,7 +88,7 @@ class Blobs:
                 self.facts[oid] = None
 
     def __call__(self, oid: str | None) -> Facts | None:
-        if oid is None:
+        if not oid:  # None, or "": the file was not there
             return {}
         if oid not in self.facts:
             self.load([oid])
@@ -111,14 +113,53 @@ def trail_events(commits: list[Commit], blobs: Blobs) -> list[Event]:
     hit = cache.load_json("events", k)
     if hit is not None and len(hit) == len(commits):
         return [Event(c, *e) for c, found in zip(commits, hit, strict=True) for e in found]
-    blobs.load([oid for c in commits for oid in (c.old, c.new)])
-    found = events(commits, blobs)
-    index = {c.sha: i for i, c in enumerate(commits)}
-    per_commit: list[list[list[str | None]]] = [[] for _ in commits]
-    for e in found:
-        per_commit[index[e.commit.sha]].append([e.plan, e.milestone, e.change, e.old, e.new])
+    per_commit = _per_commit(commits, blobs)
     cache.store_json("events", k, per_commit)
-    return found
+    return [Event(c, *e) for c, found in zip(commits, per_commit, strict=True) for e in found]
+
+
+def _pair_key(c: Commit) -> str:
+    return cache.key("pair", str(c.old), str(c.new))
+
+
+def _per_commit(commits: list[Commit], blobs: Blobs) -> list[list[Any]]:
+    """Each commit's events as plain lists, as facts.events finds them.
+
+    A commit's events depend only on the blobs before and after it (content, so
+    cached under the pair of ids), except where the revision before is not
+    readable YAML: then the last readable one stands in, and that is not cached.
+    After one new commit only its two blobs are read.
+    """
+    cached = {c.sha: cache.load_json("pair", _pair_key(c)) for c in commits if not c.grafted}
+    # A shallow clone's boundary has no "before" to read: only its "after" counts.
+    wanted = [c.new if c.grafted else oid for c in commits if cached.get(c.sha) is None for oid in (c.old, c.new)]
+    blobs.load(wanted)
+    out: list[list[Any]] = []
+    last: str | None = None  # the blob of the last readable revision ("" for no file)
+    for c in commits:
+        hit = cached.get(c.sha)
+        if hit is not None:
+            out.append(hit["events"])
+            last = (c.new or "") if hit["readable"] else last
+            continue
+        if blobs(c.new) is None:
+            out.append([])
+            if not c.grafted:
+                cache.store_json("pair", _pair_key(c), {"events": [], "readable": False})
+            continue
+        found: list[Any] = []
+        if not c.grafted:
+            before = blobs(c.old)
+            stand_in = before is None
+            if stand_in and last is not None:
+                before = blobs(last)
+            if before is not None:
+                found = [[e.plan, e.milestone, e.change, e.old, e.new] for e in diff(c, before, blobs(c.new) or {})]
+            if not stand_in:
+                cache.store_json("pair", _pair_key(c), {"events": found, "readable": True})
+        out.append(found)
+        last = c.new or ""
+    return out
 
 
 def read(path: Path, display: str, since: Since | None = None, until: date | None = None) -> Trail:

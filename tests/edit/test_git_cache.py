@@ -43,7 +43,7 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
     assert not cache_dir.exists()
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
-    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts"}
+    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "pair"}
     from plantrack.history import repo
 
     monkeypatch.setattr(repo, "read_blobs", _no_blobs)
@@ -63,12 +63,24 @@ def test_a_damaged_cache_is_ignored_and_rewritten(cli, audited, cache_dir) -> No
         assert cache.load(p.parent.name, p.name) is not None, p  # rewritten whole
 
 
-def test_a_new_commit_is_seen_through_a_warm_cache(cli, audited, cache_dir, monkeypatch) -> None:
+def test_a_new_commit_is_seen_and_only_its_blobs_are_read(cli, audited, cache_dir, monkeypatch) -> None:
     cli("history", "--lang", "en")
     as_author(monkeypatch, WANG, "2020-09-13T10:00:00+08:00")
     assert cli("note", "edu-plan", "finished", "赶进度", "--commit", "--lang", "en")[0] == 0
+    from plantrack.history import repo
+
+    read: list[str] = []
+    real = repo.read_blobs
+
+    def counting(fr, ids):  # type: ignore[no-untyped-def]
+        read.extend(ids)
+        return real(fr, ids)
+
+    monkeypatch.setattr(repo, "read_blobs", counting)
     code, out, _ = cli("history", "--lang", "en")
     assert code == 0 and out.splitlines()[-1].endswith("edu-plan/finished        note: 赶进度")
+    tmp = Path(audited[0]).parent
+    assert sorted(read) == sorted(git(tmp, "rev-parse", "HEAD~1:plans.yaml", "HEAD:plans.yaml").split())
 
 
 def test_git_ignores_the_variables_a_hook_exports(cli, audited, tmp_path: Path, monkeypatch) -> None:
@@ -151,3 +163,55 @@ def test_history_stage_without_a_trail_finds_nothing(tmp_path: Path) -> None:
     loaded, _ = project.load(make_district(tmp_path, PLANS))
     assert loaded is not None
     assert rules.run(rules.Context(loaded, date(2020, 9, 15)), rules.RULES, "history") == []
+
+
+# --- the per-commit cache gives what facts.events gives, unreadable revisions included ----------
+
+
+def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, monkeypatch) -> None:
+    import random
+    import shutil
+
+    from plantrack.history import facts, trail
+    from plantrack.history.facts import Commit, PlanFacts
+
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLANTRACK_NO_CACHE", raising=False)
+    rng = random.Random(7)
+    # Blob "bN" holds revision N; None stands for a revision that is not readable YAML.
+    revisions: dict[str, facts.Facts | None] = {}
+    for n in range(40):
+        if rng.random() < 0.2:
+            revisions[f"b{n}"] = None
+        else:
+            done = {f"m{i}": (None, f"2020-0{1 + rng.randrange(9)}-01", None) for i in range(rng.randrange(3))}
+            revisions[f"b{n}"] = {f"p{rng.randrange(3)}": PlanFacts("name", "special", "edu", done)}
+
+    class FakeBlobs:
+        def load(self, ids: list[str | None]) -> None:
+            pass
+
+        def __call__(self, oid: str | None) -> facts.Facts | None:
+            return {} if not oid else revisions[oid]
+
+    def log(seed: int) -> list[Commit]:
+        r = random.Random(seed)
+        ids: list[str | None] = [None, *revisions]
+        out, prev = [], None
+        for n in range(60):
+            new = r.choice(ids) if n % 7 else None  # now and then the file is deleted
+            old = prev if r.random() < 0.8 else r.choice(ids)  # merges: another parent
+            out.append(
+                Commit(f"{seed}-{n}", "x", "a", "e", date(2020, 1, 1), old, new, grafted=(n == 0 and seed % 2 == 0))
+            )
+            prev = new
+        return out
+
+    for seed in range(6):
+        commits = log(seed)
+        expected = [[e.plan, e.milestone, e.change, e.old, e.new] for e in facts.events(commits, FakeBlobs())]
+        for run in ("cold", "pairs only", "warm"):
+            if run == "pairs only":
+                shutil.rmtree(tmp_path / "cache" / "events")
+            got = [[e.plan, e.milestone, e.change, e.old, e.new] for e in trail.trail_events(commits, FakeBlobs())]
+            assert got == expected, (seed, run)
