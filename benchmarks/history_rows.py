@@ -6,7 +6,9 @@ Each plantrack row sits beside its yardstick, timed in the same run:
 - `plantrack check --history` against plain `check` in the same repository (at most 3×).
 
 "cold" runs start from an empty plantrack cache (a fresh PLANTRACK_CACHE_DIR
-before every timed run), "warm" ones from the cache the untimed warm-up run filled.
+before every timed run), "warm" ones from the cache the untimed warm-up run filled,
+"new commit" ones from a cache that holds each commit's events but not the whole
+run's (as after one new commit, less that commit's two blobs).
 The repository comes from gen_history.py and is kept under benchmarks/.cache/,
 keyed by the number of commits and a hash of the generators and schedules.
 """
@@ -33,7 +35,7 @@ AS_OF = "2020-09-15"
 class HistRow:
     what: str
     argv: tuple[str, ...]
-    cold: bool = False  # an empty plantrack cache before each run
+    clear: str | None = None  # before each run: "all" empties plantrack's cache, "events" drops the whole-run entries
     times: list[float] = field(default_factory=list)
     failure: str | None = None
 
@@ -62,10 +64,12 @@ def rows() -> list[HistRow]:
     pt = (sys.executable, "-m", "plantrack")
     return [
         HistRow("git log --raw", ("git", "log", "--raw")),
-        HistRow("plantrack history, cold", (*pt, "history"), cold=True),
+        HistRow("plantrack history, cold", (*pt, "history"), clear="all"),
+        HistRow("plantrack history, new commit", (*pt, "history"), clear="events"),
         HistRow("plantrack history, warm", (*pt, "history")),
         HistRow("plantrack check", (*pt, "check", "--as-of", AS_OF)),
-        HistRow("plantrack check --history, cold", (*pt, "check", "--history", "--as-of", AS_OF), cold=True),
+        HistRow("plantrack check --history, cold", (*pt, "check", "--history", "--as-of", AS_OF), clear="all"),
+        HistRow("plantrack check --history, new commit", (*pt, "check", "--history", "--as-of", AS_OF), clear="events"),
         HistRow("plantrack check --history, warm", (*pt, "check", "--history", "--as-of", AS_OF)),
     ]
 
@@ -81,11 +85,11 @@ def measure(repo: Path, repeat: int) -> list[HistRow]:
             try:
                 _run(row.argv, repo, env)  # warm-up: bytecode, file cache, and the plantrack cache
                 for _ in range(repeat):
-                    if row.cold:
-                        shutil.rmtree(tmp)
-                        Path(tmp).mkdir()
+                    if row.clear:
+                        shutil.rmtree(Path(tmp) / row.clear if row.clear == "events" else tmp, ignore_errors=True)
+                        Path(tmp).mkdir(exist_ok=True)
                     row.times.append(_run(row.argv, repo, env))
-                    if row.cold:  # leave the cache filled for the warm row that follows
+                    if row.clear:  # leave the cache filled for the rows that follow
                         _run(row.argv, repo, env)
             except RuntimeError as e:
                 row.failure = str(e)
@@ -114,8 +118,10 @@ def table(found: list[HistRow], commits: int) -> str:
     ]
     pairs = [
         ("plantrack history, cold", "git log --raw", 5),
+        ("plantrack history, new commit", "git log --raw", 5),
         ("plantrack history, warm", "git log --raw", 5),
         ("plantrack check --history, cold", "plantrack check", 3),
+        ("plantrack check --history, new commit", "plantrack check", 3),
         ("plantrack check --history, warm", "plantrack check", 3),
     ]
     for what, base, goal in pairs:
