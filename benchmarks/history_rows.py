@@ -7,8 +7,8 @@ Each plantrack row sits beside its yardstick, timed in the same run:
 
 "cold" runs start from an empty plantrack cache (a fresh PLANTRACK_CACHE_DIR
 before every timed run), "warm" ones from the cache the untimed warm-up run filled,
-"new commit" ones from a cache that holds each commit's events but not the whole
-run's (as after one new commit, less that commit's two blobs).
+"new commit" ones from a cache filled by a run in a worktree at HEAD~1 (as when
+one commit came after the last run).
 The repository comes from gen_history.py and is kept under benchmarks/.cache/,
 keyed by the number of commits and a hash of the generators and schedules.
 """
@@ -35,7 +35,7 @@ AS_OF = "2020-09-15"
 class HistRow:
     what: str
     argv: tuple[str, ...]
-    clear: str | None = None  # before each run: "all" empties plantrack's cache, "events" drops the whole-run entries
+    before: str | None = None  # before each run: "cold" empties plantrack's cache; "new commit" also reads HEAD~1
     times: list[float] = field(default_factory=list)
     failure: str | None = None
 
@@ -64,12 +64,14 @@ def rows() -> list[HistRow]:
     pt = (sys.executable, "-m", "plantrack")
     return [
         HistRow("git log --raw", ("git", "log", "--raw")),
-        HistRow("plantrack history, cold", (*pt, "history"), clear="all"),
-        HistRow("plantrack history, new commit", (*pt, "history"), clear="events"),
+        HistRow("plantrack history, cold", (*pt, "history"), before="cold"),
+        HistRow("plantrack history, new commit", (*pt, "history"), before="new commit"),
         HistRow("plantrack history, warm", (*pt, "history")),
         HistRow("plantrack check", (*pt, "check", "--as-of", AS_OF)),
-        HistRow("plantrack check --history, cold", (*pt, "check", "--history", "--as-of", AS_OF), clear="all"),
-        HistRow("plantrack check --history, new commit", (*pt, "check", "--history", "--as-of", AS_OF), clear="events"),
+        HistRow("plantrack check --history, cold", (*pt, "check", "--history", "--as-of", AS_OF), before="cold"),
+        HistRow(
+            "plantrack check --history, new commit", (*pt, "check", "--history", "--as-of", AS_OF), before="new commit"
+        ),
         HistRow("plantrack check --history, warm", (*pt, "check", "--history", "--as-of", AS_OF)),
     ]
 
@@ -78,24 +80,34 @@ def measure(repo: Path, repeat: int) -> list[HistRow]:
     import os
 
     found = rows()
-    with tempfile.TemporaryDirectory(prefix="plantrack-bench-cache-") as tmp:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "PLANTRACK_CACHE_DIR": tmp}
+    with tempfile.TemporaryDirectory(prefix="plantrack-bench-") as tmp:
+        cache, prev = Path(tmp) / "cache", Path(tmp) / "prev"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PLANTRACK_CACHE_DIR": str(cache)}
         env.pop("PLANTRACK_NO_CACHE", None)
-        for row in found:
-            try:
-                _run(row.argv, repo, env)  # warm-up: bytecode, file cache, and the plantrack cache
-                for _ in range(repeat):
-                    if row.clear:
-                        shutil.rmtree(Path(tmp) / row.clear if row.clear == "events" else tmp, ignore_errors=True)
-                        Path(tmp).mkdir(exist_ok=True)
-                    row.times.append(_run(row.argv, repo, env))
-                    if row.clear:  # leave the cache filled for the rows that follow
-                        _run(row.argv, repo, env)
-            except RuntimeError as e:
-                row.failure = str(e)
-            said = row.failure or f"median {row.median:.3f} s, n={len(row.times)}"
-            print(f"  {row.what:<34} {said}", file=sys.stderr, flush=True)
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(prev), "HEAD~1"], cwd=repo, check=True)
+        try:
+            for row in found:
+                _measure(row, repo, prev, cache, env, repeat)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(prev)], cwd=repo, check=True)
     return found
+
+
+def _measure(row: HistRow, repo: Path, prev: Path, cache: Path, env: dict[str, str], repeat: int) -> None:
+    try:
+        _run(row.argv, repo, env)  # warm-up: bytecode, file cache, and the plantrack cache
+        for _ in range(repeat):
+            if row.before:
+                shutil.rmtree(cache, ignore_errors=True)
+            if row.before == "new commit":
+                _run(row.argv, prev, env)
+            row.times.append(_run(row.argv, repo, env))
+            if row.before:  # leave the cache filled for the rows that follow
+                _run(row.argv, repo, env)
+    except RuntimeError as e:
+        row.failure = str(e)
+    said = row.failure or f"median {row.median:.3f} s, n={len(row.times)}"
+    print(f"  {row.what:<38} {said}", file=sys.stderr, flush=True)
 
 
 def _run(argv: tuple[str, ...], cwd: Path, env: dict[str, str]) -> float:

@@ -7,11 +7,10 @@ period starts from the file as the last earlier commit left it; with a
 revision, the commits after it, starting from the file as it was there.
 
 History never changes, so what is read from it is cached by content
-(plantrack.cache): the events of a whole run of commits under the hash of
-their blob ids (one cache file for a second run on an unchanged repository:
-one `git log`, no blob read), each commit's events under the ids of its blobs
-before and after (after a new commit, only its blobs are read), and the facts
-of a period's first or last revision under its blob id.
+(plantrack.cache): the events of a run of commits under a chained hash of
+their blob ids, so that a second run on an unchanged repository reads one
+`git log`, one cache file and no blob, and after new commits only their blobs
+are read; the facts of a period's first or last revision under its blob id.
 """
 
 from __future__ import annotations
@@ -107,59 +106,63 @@ class Blobs:
         return self.facts[oid]
 
 
-def trail_events(commits: list[Commit], blobs: Blobs) -> list[Event]:
-    """The events of these commits, from the cache when this run of blobs was read before."""
-    k = cache.key("events", *(f"{c.old} {c.new} {c.grafted}" for c in commits))
-    hit = cache.load_json("events", k)
-    if hit is not None and len(hit) == len(commits):
-        return [Event(c, *e) for c, found in zip(commits, hit, strict=True) for e in found]
-    per_commit = _per_commit(commits, blobs)
-    cache.store_json("events", k, per_commit)
-    return [Event(c, *e) for c, found in zip(commits, per_commit, strict=True) for e in found]
+NEWEST = 64  # after this many new commits, the cached run before them is not looked for
 
 
-def _pair_key(c: Commit) -> str:
-    return cache.key("pair", str(c.old), str(c.new))
-
-
-def _per_commit(commits: list[Commit], blobs: Blobs) -> list[list[Any]]:
-    """Each commit's events as plain lists, as facts.events finds them.
-
-    A commit's events depend only on the blobs before and after it (content, so
-    cached under the pair of ids), except where the revision before is not
-    readable YAML: then the last readable one stands in, and that is not cached.
-    After one new commit only its two blobs are read.
-    """
-    cached = {c.sha: cache.load_json("pair", _pair_key(c)) for c in commits if not c.grafted}
-    # A shallow clone's boundary has no "before" to read: only its "after" counts.
-    wanted = [c.new if c.grafted else oid for c in commits if cached.get(c.sha) is None for oid in (c.old, c.new)]
-    blobs.load(wanted)
-    out: list[list[Any]] = []
-    last: str | None = None  # the blob of the last readable revision ("" for no file)
+def _run_keys(commits: list[Commit]) -> list[str]:
+    """keys[i]: the cache key of the run of the first i commits, chained, so every prefix has one."""
+    keys = [cache.key("events")]
     for c in commits:
-        hit = cached.get(c.sha)
-        if hit is not None:
-            out.append(hit["events"])
-            last = (c.new or "") if hit["readable"] else last
-            continue
-        if blobs(c.new) is None:
+        keys.append(cache.key("events", keys[-1], c.old or "", c.new or "", "grafted" if c.grafted else ""))
+    return keys
+
+
+def _cached_run(k: str, length: int) -> tuple[list[list[Any]], str | None] | None:
+    hit = cache.load_json("events", k)
+    if isinstance(hit, dict) and isinstance(hit.get("events"), list) and len(hit["events"]) == length:
+        return hit["events"], hit.get("last")
+    return None
+
+
+def trail_events(commits: list[Commit], blobs: Blobs) -> list[Event]:
+    """The events of these commits, as facts.events finds them, through the cache.
+
+    A history grows at its end: when this run of commits is not cached, the run
+    without its newest commits often is (the last time plantrack read it), and
+    only the commits after it are read.
+    """
+    keys = _run_keys(commits)
+    n = len(commits)
+    found = _cached_run(keys[n], n)
+    if found is None:
+        start = next(((i, r) for i in range(n - 1, max(n - NEWEST, 0) - 1, -1) if (r := _cached_run(keys[i], i))), None)
+        done, last = start[1] if start else ([], None)
+        more, last = _walk(commits[len(done) :], blobs, last)
+        found = (done + more, last)
+        cache.store_json("events", keys[n], {"events": found[0], "last": last})
+    return [Event(c, *e) for c, per in zip(commits, found[0], strict=True) for e in per]
+
+
+def _walk(commits: list[Commit], blobs: Blobs, last: str | None) -> tuple[list[list[Any]], str | None]:
+    """Each commit's events as plain lists, and the blob of the last readable revision
+    ("" for no file; None: none yet), which stands in for an unreadable one (as in facts.events)."""
+    blobs.load([oid for c in commits for oid in ((c.new,) if c.grafted else (c.old, c.new))])
+    out: list[list[Any]] = []
+    for c in commits:
+        after = blobs(c.new)
+        if after is None:
             out.append([])
-            if not c.grafted:
-                cache.store_json("pair", _pair_key(c), {"events": [], "readable": False})
             continue
-        found: list[Any] = []
-        if not c.grafted:
-            before = blobs(c.old)
-            stand_in = before is None
-            if stand_in and last is not None:
-                before = blobs(last)
-            if before is not None:
-                found = [[e.plan, e.milestone, e.change, e.old, e.new] for e in diff(c, before, blobs(c.new) or {})]
-            if not stand_in:
-                cache.store_json("pair", _pair_key(c), {"events": found, "readable": True})
-        out.append(found)
+        before = None if c.grafted else blobs(c.old)
+        if before is None and not c.grafted and last is not None:
+            before = blobs(last)
+        out.append(
+            [[e.plan, e.milestone, e.change, e.old, e.new] for e in diff(c, before, after)]
+            if before is not None
+            else []
+        )
         last = c.new or ""
-    return out
+    return out, last
 
 
 def read(path: Path, display: str, since: Since | None = None, until: date | None = None) -> Trail:

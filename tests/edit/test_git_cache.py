@@ -43,7 +43,7 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
     assert not cache_dir.exists()
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
-    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "pair"}
+    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts"}
     from plantrack.history import repo
 
     monkeypatch.setattr(repo, "read_blobs", _no_blobs)
@@ -165,17 +165,15 @@ def test_history_stage_without_a_trail_finds_nothing(tmp_path: Path) -> None:
     assert rules.run(rules.Context(loaded, date(2020, 9, 15)), rules.RULES, "history") == []
 
 
-# --- the per-commit cache gives what facts.events gives, unreadable revisions included ----------
+# --- the cached walk gives what facts.events gives, unreadable revisions included ----------
 
 
 def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, monkeypatch) -> None:
     import random
-    import shutil
 
     from plantrack.history import facts, trail
     from plantrack.history.facts import Commit, PlanFacts
 
-    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PLANTRACK_NO_CACHE", raising=False)
     rng = random.Random(7)
     # Blob "bN" holds revision N; None stands for a revision that is not readable YAML.
@@ -208,10 +206,10 @@ def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, mon
         return out
 
     for seed in range(6):
+        monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / f"cache-{seed}"))
         commits = log(seed)
-        expected = [[e.plan, e.milestone, e.change, e.old, e.new] for e in facts.events(commits, FakeBlobs())]
-        for run in ("cold", "pairs only", "warm"):
-            if run == "pairs only":
-                shutil.rmtree(tmp_path / "cache" / "events")
-            got = [[e.plan, e.milestone, e.change, e.old, e.new] for e in trail.trail_events(commits, FakeBlobs())]
+        cut = 40 + seed  # the history as an earlier run saw it
+        for run, part in [("cold", commits[:cut]), ("after new commits", commits), ("warm", commits)]:
+            expected = [[e.plan, e.milestone, e.change, e.old, e.new] for e in facts.events(part, FakeBlobs())]
+            got = [[e.plan, e.milestone, e.change, e.old, e.new] for e in trail.trail_events(part, FakeBlobs())]
             assert got == expected, (seed, run)
