@@ -16,6 +16,7 @@ keyed by the number of commits and a hash of the generators and schedules.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import statistics
 import subprocess
@@ -77,8 +78,6 @@ def rows() -> list[HistRow]:
 
 
 def measure(repo: Path, repeat: int) -> list[HistRow]:
-    import os
-
     found = rows()
     with tempfile.TemporaryDirectory(prefix="plantrack-bench-") as tmp:
         cache, prev = Path(tmp) / "cache", Path(tmp) / "prev"
@@ -86,28 +85,34 @@ def measure(repo: Path, repeat: int) -> list[HistRow]:
         env.pop("PLANTRACK_NO_CACHE", None)
         subprocess.run(["git", "worktree", "add", "-q", "--detach", str(prev), "HEAD~1"], cwd=repo, check=True)
         try:
-            for row in found:
-                _measure(row, repo, prev, cache, env, repeat)
+            for row in found:  # warm-up: bytecode, file cache, and the plantrack cache
+                _measure(row, repo, prev, cache, env, timed=False)
+            for _ in range(repeat):  # rows in turn, so that a busy moment weighs on all alike
+                for row in found:
+                    _measure(row, repo, prev, cache, env)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(prev)], cwd=repo, check=True)
+    for row in found:
+        said = row.failure or f"median {row.median:.3f} s, n={len(row.times)}"
+        print(f"  {row.what:<38} {said}", file=sys.stderr, flush=True)
     return found
 
 
-def _measure(row: HistRow, repo: Path, prev: Path, cache: Path, env: dict[str, str], repeat: int) -> None:
+def _measure(row: HistRow, repo: Path, prev: Path, cache: Path, env: dict[str, str], timed: bool = True) -> None:
+    if row.failure:
+        return
     try:
-        _run(row.argv, repo, env)  # warm-up: bytecode, file cache, and the plantrack cache
-        for _ in range(repeat):
-            if row.before:
-                shutil.rmtree(cache, ignore_errors=True)
-            if row.before == "new commit":
-                _run(row.argv, prev, env)
-            row.times.append(_run(row.argv, repo, env))
-            if row.before:  # leave the cache filled for the rows that follow
-                _run(row.argv, repo, env)
+        if row.before:
+            shutil.rmtree(cache, ignore_errors=True)
+        if row.before == "new commit":
+            _run(row.argv, prev, env)
+        elapsed = _run(row.argv, repo, env)
+        if timed:
+            row.times.append(elapsed)
+        if row.before:  # leave the cache filled for the rows that follow
+            _run(row.argv, repo, env)
     except RuntimeError as e:
         row.failure = str(e)
-    said = row.failure or f"median {row.median:.3f} s, n={len(row.times)}"
-    print(f"  {row.what:<38} {said}", file=sys.stderr, flush=True)
 
 
 def _run(argv: tuple[str, ...], cwd: Path, env: dict[str, str]) -> float:
