@@ -239,8 +239,9 @@ def read_blobs(fr: FileRepo, ids: list[str]) -> Iterator[tuple[str, bytes]]:
 
     if not ids:
         return
+    # A large read buffer: a revision is tens of KB, and 8 KB reads cost a quarter of the time.
     proc = subprocess.Popen(
-        [_exe(), "cat-file", "--batch"], cwd=fr.root, env=git_env(),
+        [_exe(), "cat-file", "--batch"], cwd=fr.root, env=git_env(), bufsize=1 << 20,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     assert proc.stdin is not None and proc.stdout is not None
