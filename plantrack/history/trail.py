@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantrack import cache, dates
-from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, diff
+from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, walk
 from plantrack.i18n import Msg
 
 if TYPE_CHECKING:
@@ -144,25 +144,12 @@ def trail_events(commits: list[Commit], blobs: Blobs) -> list[Event]:
 
 
 def _walk(commits: list[Commit], blobs: Blobs, last: str | None) -> tuple[list[list[Any]], str | None]:
-    """Each commit's events as plain lists, and the blob of the last readable revision
-    ("" for no file; None: none yet), which stands in for an unreadable one (as in facts.events)."""
+    """facts.walk as plain lists, with the last readable revision as a blob id ("" for no file;
+    None: none yet), so that a later run can carry on from the cache."""
     blobs.load([oid for c in commits for oid in ((c.new,) if c.grafted else (c.old, c.new))])
-    out: list[list[Any]] = []
-    for c in commits:
-        after = blobs(c.new)
-        if after is None:
-            out.append([])
-            continue
-        before = None if c.grafted else blobs(c.old)
-        if before is None and not c.grafted and last is not None:
-            before = blobs(last)
-        out.append(
-            [[e.plan, e.milestone, e.change, e.old, e.new] for e in diff(c, before, after)]
-            if before is not None
-            else []
-        )
-        last = c.new or ""
-    return out, last
+    per_commit, _ = walk(commits, blobs, None if last is None else blobs(last))
+    last = next(((c.new or "") for c in reversed(commits) if blobs(c.new) is not None), last)
+    return [[[e.plan, e.milestone, e.change, e.old, e.new] for e in found] for found in per_commit], last
 
 
 def read(path: Path, display: str, since: Since | None = None, until: date | None = None) -> Trail:
