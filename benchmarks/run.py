@@ -237,7 +237,10 @@ def run_all(sizes: list[int], repeat: int) -> list[Row]:
 
 def table(rows: list[Row]) -> str:
     base = next((statistics.median(r.times) for r in rows if r.what == "python -c pass" and r.times), None)
-    lines = ["| what | data | runs | median s | min s | × `python -c pass` |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| what | data | runs | median s | min s | × `python -c pass` |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         if r.failure:
             lines.append(f"| {r.what} | {r.data} | — | FAILED: {r.failure} | — | — |")
@@ -252,7 +255,8 @@ def notes(rows: list[Row]) -> list[str]:
     """What the numbers alone would hide: check finding errors in clean data."""
     return [
         f"- `{r.what}` exited 1 (rule errors) on {r.data}, which the generator made without errors"
-        for r in rows if r.what == "plantrack check" and r.data.startswith("synthetic") and 1 in r.codes
+        for r in rows
+        if r.what == "plantrack check" and r.data.startswith("synthetic") and 1 in r.codes
     ]
 
 
@@ -261,6 +265,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--repeat", type=int, help="timed runs per row (default 5, --quick 3)")
     ap.add_argument("--sizes", help="synthetic district sizes in plans (default 1000,10000, --quick 1000)")
     ap.add_argument("--quick", action="store_true", help="fewer runs and only the smallest size")
+    ap.add_argument("--history", type=int, default=2000, metavar="N", help="commits of the history rows (0: none)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or "1000,10000").split(",") if s.strip()]
     args.sizes = sizes[:1] if args.quick and not args.sizes else sizes
@@ -271,11 +276,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     rows = run_all(sorted(args.sizes), args.repeat)
+    hist = []
+    if args.history:
+        import history_rows
+
+        hist = history_rows.measure(history_rows.repository(args.history), args.repeat)
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} CPUs, --as-of {AS_OF}, wall clock per process\n")
     print(table(rows))
     for line in notes(rows):
         print(line)
-    return 1 if any(r.failure for r in rows) else 0
+    if hist:
+        print()
+        print(history_rows.table(hist, args.history))
+    return 1 if any(r.failure for r in rows) or any(r.failure for r in hist) else 0
 
 
 if __name__ == "__main__":

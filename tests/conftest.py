@@ -37,7 +37,7 @@ def check_problems(path: Path, as_of: date):
 
     loaded, problems = project.load(path)
     if loaded is not None:
-        problems += rules.run(loaded, as_of)
+        problems += rules.run(rules.Context(loaded, as_of))
     return sorted(problems)
 
 

@@ -31,9 +31,8 @@ def changes(
     lang: LangOpt = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
-    from plantrack import audit, project
-    from plantrack import changes as changes_mod
-    from plantrack.history import FactReader
+    from plantrack import project
+    from plantrack.history.period import changes_since
     from plantrack.report import changes as report
     from plantrack.report.formats import write
 
@@ -41,10 +40,7 @@ def changes(
     when = as_of_date(as_of)
     path = plans_path(file)
     loaded, _ = project.load_or_raise(path)
-    trail = audit.read(path, project.display_name(path), audit.Since.parse(since), until=when)
-    # The file as it is now (uncommitted edits included), unless --as-of looks back in time.
-    now = trail.end if trail.end is not None else FactReader().facts(loaded.plans_src.text) or {}
-    result = changes_mod.compute(trail.start, now, loaded.schedule, trail.start_day, when, trail.events)
-    print_notes(trail.notes, code)
+    result, notes = changes_since(path, loaded, since, when)
+    print_notes(notes, code)
     write(report.report(result, code), format.value, sys.stdout)
     return 0

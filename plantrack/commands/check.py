@@ -59,14 +59,16 @@ def check(
     path = plans_path(file)
     loaded, problems = project.load(path)
     if loaded is not None:
-        problems += rules.run(loaded, when, fail_on_overdue=fail_on_overdue)
+        ctx = rules.Context(loaded, when, backdate_days=backdate_days)
+        problems += rules.run(ctx, rules.RULES, "file", fail_on_overdue=fail_on_overdue)
         if history:
             from plantrack.commands.history import print_notes
-            from plantrack.rules.history import history_problems
+            from plantrack.history import trail
 
-            found, notes = history_problems(loaded, path, backdate_days)
-            print_notes(notes, language(lang))
-            problems += found
+            # One walk of git; the history stage's rules read only the trail.
+            ctx.trail = trail.read(path, loaded.plans_src.display)
+            print_notes(ctx.trail.notes, language(lang))
+            problems += rules.run(ctx, rules.RULES, "history")
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
         return Exit.USAGE

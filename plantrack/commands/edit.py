@@ -5,7 +5,7 @@ needs (plantrack.edit.ops) → validate and write atomically (edit.apply) →
 with --commit, commit only that file. Exit 0 done (or nothing to change),
 1 refused by a rule, 2 misuse or an unknown id, 4 the file changed on disk or
 could not be written, 5–9 the edit is saved but git declined the commit
-(plantrack.gitrepo's codes: not a repository, no git, detached HEAD, dubious
+(plantrack.history.repo's codes: not a repository, no git, detached HEAD, dubious
 ownership, git failed).
 """
 
@@ -76,7 +76,7 @@ def _changed_lines(old: str, new: str, limit: int = 12) -> list[tuple[int, str]]
 
 
 def _commit(path: Path, display: str, message: str, lang: str) -> None:
-    from plantrack import gitrepo
+    from plantrack.history import repo as gitrepo
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
 
@@ -85,7 +85,7 @@ def _commit(path: Path, display: str, message: str, lang: str) -> None:
         try:
             short = gitrepo.commit_file(repo, message)
         finally:
-            repo.repo.close()
+            repo.close()
     except PlantrackError as e:
         # One line: the edit stands, only the commit was declined.
         raise PlantrackError(

@@ -212,7 +212,7 @@ def _self_check(target: Path) -> None:
 
     loaded, problems = project.load(target)
     if loaded is not None:
-        problems += rules.run(loaded, date.today())
+        problems += rules.run(rules.Context(loaded, date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise RuntimeError(f"init wrote a file with errors: {errors[0]}")

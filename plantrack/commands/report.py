@@ -78,7 +78,7 @@ def report(
     code = document_language(lang.value if lang else None, p.plans)
     changes = None
     if since is not None:
-        from plantrack.documents.period import changes_since
+        from plantrack.history.period import changes_since
 
         changes, notes = changes_since(path, p, since, when)
         for note in notes:

@@ -16,7 +16,7 @@ from plantrack.views import units as units_view
 from plantrack.views.common import pick_unit
 
 if TYPE_CHECKING:
-    from plantrack.changes import Changes
+    from plantrack.history.changes import Changes
 
 
 @dataclass(frozen=True)

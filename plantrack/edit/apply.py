@@ -52,7 +52,7 @@ class Original:
 
 def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> list[Problem]:
     if loaded is not None:
-        problems = problems + rules.run(loaded, as_of)
+        problems = problems + rules.run(rules.Context(loaded, as_of))
     return [p for p in problems if p.severity is Severity.ERROR]
 
 

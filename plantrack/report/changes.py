@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from plantrack.changes import Changes, Item
+from plantrack.history.changes import Changes, Item
 from plantrack.i18n import t
 from plantrack.report.formats import Report, head, md
 from plantrack.report.grid import Cell, Column, Grid, columns

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TextIO
 
-from plantrack.history import Event
+from plantrack.history.facts import Event
 from plantrack.i18n import t
 from plantrack.report.formats import Report, head
 from plantrack.report.grid import Cell, Column, Grid, clip, columns

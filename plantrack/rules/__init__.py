@@ -1,16 +1,20 @@
-"""The registry of rules: every code plantrack reports, in one explicit list.
+"""The registry of rules and the one runner: every code plantrack reports, in one explicit list.
 
 Codes are grouped by hundreds and never reused: PT0xx the file cannot be read,
 PT1xx its structure, PT2xx the scheme's rules (R#), PT3xx time.
+
+Rules run in stages (beancount's staged validations): `run(ctx, rules, stage)`
+runs the given rules of one stage on one context. The "file" stage needs only
+the district; the "history" stage also needs `ctx.trail`, which the caller
+reads from git first, so no rule does I/O.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 
 from plantrack.problems import Problem, Severity
-from plantrack.project import Project
-from plantrack.rules.base import Context, Rule
+from plantrack.rules.base import Context, Rule, Stage
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.ids import ID_RULES
 from plantrack.rules.loading import LOADER_RULES
@@ -25,14 +29,18 @@ RULES: tuple[Rule, ...] = tuple(
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 
+__all__ = ["BY_CODE", "RULES", "Context", "Rule", "Stage", "run"]
 
-def run(project: Project, as_of: date, *, fail_on_overdue: bool = False) -> list[Problem]:
-    """Every rule's findings on a loaded district, located and sorted."""
-    ctx = Context(project, as_of)
+
+def run(
+    ctx: Context, rules: Sequence[Rule] = RULES, stage: Stage = "file", *, fail_on_overdue: bool = False
+) -> list[Problem]:
+    """The findings of the rules of one stage on a loaded district, located."""
+    project = ctx.project
     sources = {"plans": project.plans_src, "schedule": project.schedule_src}
     problems = []
-    for r in RULES:
-        if r.check is None:
+    for r in rules:
+        if r.check is None or r.stage != stage:
             continue
         severity = Severity.ERROR if fail_on_overdue and r.code == "PT301" else r.severity
         for f in r.check(ctx):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from plantrack.i18n import Msg
 from plantrack.models import MilestoneSpec, Plan, Record, Unit
@@ -14,7 +14,13 @@ from plantrack.problems import Severity
 from plantrack.project import Project
 from plantrack.tracking import Step, all_steps
 
+if TYPE_CHECKING:
+    from plantrack.history.trail import Trail
+
 Where = Literal["plans", "schedule"]
+# The stages rules run in: "file" needs only the district; "history" needs the
+# file's git history too, read once by the caller and handed in as the trail.
+Stage = Literal["file", "history"]
 
 
 @dataclass(frozen=True)
@@ -29,10 +35,13 @@ class Finding:
 
 @dataclass
 class Context:
-    """What a check may read: the loaded district and the reference date."""
+    """What a check may read: the loaded district, the reference date, and for the
+    history stage the trail of the file's git history."""
 
     project: Project
     as_of: date
+    trail: Trail | None = None
+    backdate_days: int = 7  # PT302's threshold (check --backdate-days)
 
     @cached_property
     def steps(self) -> dict[str, list[Step]]:
@@ -76,15 +85,21 @@ class Rule:
     summary: Msg  # one line, citing R#/D# where the scheme is the reason
     doc: str  # What it does / Why / Example: `plantrack rules CODE` prints it
     check: Check | None = None  # None: the loader reports it while reading
+    stage: Stage = "file"
 
 
 def rule(
-    code: str, name: str, summary_en: str, summary_zh: str, severity: Severity = Severity.ERROR
+    code: str,
+    name: str,
+    summary_en: str,
+    summary_zh: str,
+    severity: Severity = Severity.ERROR,
+    stage: Stage = "file",
 ) -> Callable[[Check], Rule]:
     """Make a check function into a Rule; its docstring is the rule's doc."""
 
     def wrap(fn: Check) -> Rule:
-        return Rule(code, name, severity, Msg(summary_en, summary_zh), _dedent(fn.__doc__ or ""), fn)
+        return Rule(code, name, severity, Msg(summary_en, summary_zh), _dedent(fn.__doc__ or ""), fn, stage)
 
     return wrap
 

@@ -148,7 +148,7 @@ def test_random_edit_sequences(tmp_path_factory, sequence: list[tuple]) -> None:
         text = data[3:].decode("utf-8")
         loaded, problems = project.load(path)
         assert loaded is not None
-        problems += rules.run(loaded, TODAY)
+        problems += rules.run(rules.Context(loaded, TODAY))
         assert [p for p in problems if p.severity is Severity.ERROR] == []
         for comment in district.COMMENTS:
             assert comment in text

@@ -6,47 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from tests.edit.gitrepo_helpers import LI, WANG, as_author, git, init_repo
-
-
-@pytest.fixture
-def audited(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, git_env) -> tuple[Path, list[str]]:
-    """The repository after seven commits; returns (plans path, short ids oldest first)."""
-    path = init_repo(tmp_path, monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    steps = [
-        (WANG, "2020-06-05T17:30:00+08:00", ["done", "edu-plan", "first-draft", "--date", "2020-06-03"]),
-        (LI, "2020-08-10T10:00:00+08:00", ["due", "edu-plan", "finished", "2020-09-25"]),
-        (WANG, "2020-08-30T16:00:00+08:00", ["done", "edu-plan", "coordination", "--date", "2020-07-10"]),
-        (
-            LI,
-            "2020-09-02T11:00:00+08:00",
-            [
-                "add",
-                "health-plan",
-                "--kind",
-                "special",
-                "--tier",
-                "general",
-                "--owner",
-                "health",
-                "--name",
-                "区卫生健康规划",
-            ],
-        ),
-        (WANG, "2020-09-10T15:00:00+08:00", ["note", "edu-plan", "coordination", "与市教育规划衔接: 已完成"]),
-        (LI, "2020-09-12T09:00:00+08:00", ["done", "town-plan", "first-draft", "--date", "2020-09-14"]),
-    ]
-    for who, when, args in steps:
-        as_author(monkeypatch, who, when)
-        code, out, err = cli(*args, "--commit", "--lang", "en")
-        assert code == 0, err
-        assert out.splitlines()[-1].startswith("committed ")
-    shorts = git(tmp_path, "log", "--reverse", "--format=%h").split()
-    assert len(shorts) == 7
-    return path, shorts
+from tests.edit.gitrepo_helpers import git, init_repo
 
 
 def test_history_rows(cli, audited) -> None:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from plantrack import yamlread
 from plantrack.edit.scalars import scalar
-from plantrack.history import FactReader, plan_facts
+from plantrack.history.facts import FactReader, plan_facts
 from tests.conftest import DISTRICT
 from tests.edit import district
 

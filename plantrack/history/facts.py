@@ -21,9 +21,24 @@ from datetime import date
 from typing import Any
 
 from plantrack import dates, yamlread
-from plantrack.gitrepo import Commit
 
 FIELDS = ("due", "done", "note")
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that changed the file, as `git log --raw` tells it (read in history.repo)."""
+
+    sha: str
+    short: str
+    author: str
+    email: str
+    day: date  # the author date, in the author's time zone: it survives rebases
+    old: str | None  # the file's blob before this commit (None: not there)
+    new: str | None  # ... and after it
+    grafted: bool = False  # a shallow clone's boundary: its "before" is unknown
+
+
 Fact = tuple[str | None, str | None, str | None]  # due, done, note as written
 
 
@@ -145,20 +160,31 @@ def diff(commit: Commit, before: Facts, after: Facts) -> list[Event]:
     return out
 
 
-def events(commits: Iterable[Commit], facts_of: Callable[[str | None], Facts | None]) -> list[Event]:
-    """Every commit's events, oldest first. A shallow clone's boundary is the baseline."""
-    out: list[Event] = []
-    last: Facts | None = None  # the last readable revision, standing in for an unreadable one
+def walk(
+    commits: Iterable[Commit], facts_of: Callable[[str | None], Facts | None], last: Facts | None = None
+) -> tuple[list[list[Event]], Facts | None]:
+    """Each commit's events, oldest first, and the last readable revision's facts.
+
+    A revision that is not readable YAML shows no events, and the last readable
+    one (`last`, carried from an earlier walk) stands in for it as the "before"
+    of the next commit. A shallow clone's boundary is the baseline: no events.
+    """
+    per_commit: list[list[Event]] = []
     for c in commits:
         after = facts_of(c.new) if c.new else {}
         if after is None:
+            per_commit.append([])
             continue
-        before = facts_of(c.old) if c.old else {}
+        before = None if c.grafted else facts_of(c.old) if c.old else {}
         before = last if before is None else before
-        if before is not None and not c.grafted:
-            out += diff(c, before, after)
+        per_commit.append(diff(c, before, after) if before is not None and not c.grafted else [])
         last = after
-    return out
+    return per_commit, last
+
+
+def events(commits: Iterable[Commit], facts_of: Callable[[str | None], Facts | None]) -> list[Event]:
+    """Every commit's events, oldest first."""
+    return [e for found in walk(commits, facts_of)[0] for e in found]
 
 
 def select(found: list[Event], plan: str | None, milestone: str | None) -> list[Event]:

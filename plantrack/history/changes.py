@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from plantrack import dates
-from plantrack.history import Event, Facts, PlanFacts
+from plantrack.history.facts import Event, Facts, PlanFacts
 from plantrack.models import Schedule
 from plantrack.state import State, milestone_state
 

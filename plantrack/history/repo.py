@@ -1,10 +1,15 @@
 """The git edge: find the repository of plans.yaml, read the file's history, commit it.
 
 Every way git can be unusable is one PlantrackError with its own exit code
-and one line saying what to do (EXIT_* below). User input never reaches git
-as an option: paths go after `--`, and a revision is first resolved with
+and one line saying what to do. User input never reaches git as an option:
+paths go after `--`, and a revision is first resolved with
 `rev-parse --verify --end-of-options` to a commit id, which is all that is
 passed on (GitPython's advisories came from user strings read as options).
+
+GitPython finds the repository; git itself runs as a subprocess with the
+variables a hook exports (GIT_DIR, GIT_INDEX_FILE, ...) scrubbed, so that
+plantrack run from a hook works on the repository of plans.yaml and its real
+index (pre-commit learnt this the hard way), and with a timeout.
 
 History is read the cheap way (PERFORMANCE.md): one `git log --raw` for the
 commits and the file's blob ids before and after each, then every blob
@@ -13,10 +18,10 @@ through one `git cat-file --batch` process.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,9 +29,26 @@ from pathlib import Path
 from typing import Any
 
 from plantrack.exitcodes import Exit
+from plantrack.history.facts import Commit
 from plantrack.i18n import Msg
 from plantrack.problems import PlantrackError
 
+TIMEOUT = 120.0  # seconds for one git command; a hung credential prompt or lock must not hang CI
+# What git exports to hooks and what points git at another repository or index:
+# inherited by a plantrack run from a hook, they would make git read the wrong files.
+HOOK_VARIABLES = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_PREFIX",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR",
+        "GIT_NAMESPACE",
+        "GIT_QUARANTINE_PATH",
+    }
+)
 _RAW = re.compile(r"^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) \w+", re.M)
 _NULL_ID = re.compile(r"0+")
 
@@ -40,25 +62,25 @@ class FileRepo:
     head: str | None  # None: no commit yet
     shallow: frozenset[str]  # the commits a shallow clone stops at; empty when complete
 
-
-@dataclass(frozen=True)
-class Commit:
-    sha: str
-    short: str
-    author: str
-    email: str
-    day: date  # the author date, in the author's time zone: it survives rebases
-    old: str | None  # the file's blob before this commit (None: not there)
-    new: str | None  # ... and after it
-    grafted: bool = False  # a shallow clone's boundary: its "before" is unknown
+    def close(self) -> None:
+        self.repo.close()
 
 
 def _fail(en: str, zh: str, code: int) -> PlantrackError:
     return PlantrackError(Msg(en, zh), code)
 
 
-def _git_error(e: Any, root: Path | str) -> PlantrackError:
-    stderr = str(getattr(e, "stderr", "") or e)
+def _exe() -> str:
+    return os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
+
+
+def git_env() -> dict[str, str]:
+    """The environment git runs in: hook variables out, messages in English (they are parsed)."""
+    env = {k: v for k, v in os.environ.items() if k not in HOOK_VARIABLES}
+    return env | {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _git_error(stderr: str, root: Path | str) -> PlantrackError:
     if "dubious ownership" in stderr:
         return _fail(
             f"git refuses the repository at {root}: it belongs to another user (dubious ownership); "
@@ -69,35 +91,49 @@ def _git_error(e: Any, root: Path | str) -> PlantrackError:
         )
     lines = [ln.strip(" '") for ln in stderr.splitlines() if ln.strip(" '")]
     said = next((ln for ln in lines if "fatal:" in ln or "error:" in ln), lines[-1] if lines else "?")
-    said = said[said.find("stderr:") + 7 :].strip(" '") if "stderr:" in said else said
     return _fail(f"git failed: {said}", f"git 执行失败:{said}", Exit.GIT_FAILED)
+
+
+def _timed_out(args: tuple[str, ...]) -> PlantrackError:
+    return _fail(
+        f"git {args[0]} did not finish within {TIMEOUT:g} s",
+        f"git {args[0]} 在 {TIMEOUT:g} 秒内未完成",
+        Exit.GIT_FAILED,
+    )
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run one git command in `cwd`; its output without the final line break. Failures raise."""
+    try:
+        done = subprocess.run(
+            [_exe(), *args], cwd=cwd, env=git_env(), capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL
+        )
+    except subprocess.TimeoutExpired:
+        raise _timed_out(args) from None
+    if done.returncode != 0:
+        raise _git_error(done.stderr.decode("utf-8", "replace"), cwd)
+    return done.stdout.decode("utf-8", "replace").removesuffix("\n")
 
 
 def run(fr: FileRepo, command: str, *args: str) -> str:
     """Run one git command in the work tree; failures become PlantrackErrors."""
-    import git
-
-    try:
-        return str(getattr(fr.repo.git, command.replace("-", "_"))(*args))
-    except git.GitCommandError as e:
-        raise _git_error(e, fr.root) from None
+    return git(fr.root, command, *args)
 
 
 def open_repo(path: Path, display: str) -> FileRepo:
     """The repository that holds the file at `path`, probed once for what we need."""
-    exe = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
-    if shutil.which(exe) is None:
+    if shutil.which(_exe()) is None:
         raise _fail(
             "git is not installed (no 'git' on PATH): install git",
             "未安装 git(PATH 中没有 git):请先安装 git",
             Exit.NO_GIT,
         )
-    import git
+    import git as gitpython
 
     folder = Path(os.path.realpath(path.parent))
     try:
-        repo = git.Repo(folder, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo = gitpython.Repo(folder, search_parent_directories=True)
+    except (gitpython.InvalidGitRepositoryError, gitpython.NoSuchPathError):
         repo = None
     if repo is None or repo.bare:
         raise _fail(
@@ -106,16 +142,17 @@ def open_repo(path: Path, display: str) -> FileRepo:
             Exit.NOT_A_REPO,
         )
     try:
-        shallow, shallow_file, top = repo.git.rev_parse(
-            "--is-shallow-repository", "--git-path", "shallow", "--show-toplevel"
+        shallow, shallow_file, top = git(
+            folder, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--show-toplevel"
         ).splitlines()
-    except git.GitCommandError as e:
-        raise _git_error(e, folder) from None
+    except PlantrackError:
+        repo.close()
+        raise
     root = Path(top)
     rel = Path(os.path.relpath(folder / path.name, root)).as_posix()
     boundary: frozenset[str] = frozenset()
     if shallow == "true":
-        boundary = frozenset((root / shallow_file).read_text().split())
+        boundary = frozenset((folder / shallow_file).read_text().split())
     try:
         head: str | None = repo.head.commit.hexsha
     except ValueError:  # no commit yet
@@ -143,8 +180,8 @@ def resolve(fr: FileRepo, rev: str) -> str:
     if not rev or rev.startswith("-"):
         raise _fail(f"{rev!r} is not a revision", f"{rev!r} 不是有效的版本", Exit.USAGE)
     try:
-        return str(fr.repo.git.rev_parse("--verify", "-q", "--end-of-options", rev + "^{commit}"))
-    except Exception:
+        return run(fr, "rev-parse", "--verify", "-q", "--end-of-options", rev + "^{commit}")
+    except PlantrackError:
         from plantrack.suggest import did_you_mean
 
         names = [r.name for r in fr.repo.refs]
@@ -152,7 +189,7 @@ def resolve(fr: FileRepo, rev: str) -> str:
         raise _fail(
             f"{rev!r} is neither a date (YYYY-MM-DD) nor a revision of this repository{hint.en}",
             f"{rev!r} 既不是日期(YYYY-MM-DD)也不是本仓库的版本{hint.zh}",
-            2,
+            Exit.USAGE,
         ) from None
 
 
@@ -175,12 +212,9 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
         sha, author, email, when = head.split("\x1f")
         m = _RAW.search(raw)
         old, new = (m[1], m[2]) if m else (None, None)
-        commits.append(
-            # --no-abbrev (full blob ids) also lengthens %h: shorten the id here.
-            Commit(
-                sha, sha[:7], author, email, date.fromisoformat(when[:10]), _blob(old), _blob(new), sha in fr.shallow
-            )
-        )
+        # --no-abbrev (full blob ids) also lengthens %h: shorten the id here.
+        day = date.fromisoformat(when[:10])
+        commits.append(Commit(sha, sha[:7], author, email, day, _blob(old), _blob(new), sha in fr.shallow))
     return commits
 
 
@@ -199,33 +233,46 @@ def read_blobs(fr: FileRepo, ids: list[str]) -> Iterator[tuple[str, bytes]]:
 
     The ids are written from a thread while the answers are read here: one
     round trip per blob (GitPython's get_object_data) cost a third of the time.
+    A timer kills git if the whole read takes longer than TIMEOUT.
     """
-    import subprocess
     import threading
 
     if not ids:
         return
-    proc = fr.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+    # A large read buffer: a revision is tens of KB, and 8 KB reads cost a quarter of the time.
+    proc = subprocess.Popen(
+        [_exe(), "cat-file", "--batch"], cwd=fr.root, env=git_env(), bufsize=1 << 20,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
     request = "".join(f"{oid}\n" for oid in ids).encode()
 
     def feed() -> None:
-        with contextlib.suppress(OSError):  # git stopped early: reported below
-            proc.stdin.write(request)
-            proc.stdin.close()
+        try:
+            stdin.write(request)
+            stdin.close()
+        except OSError:  # git stopped early: reported below
+            pass
 
     writer = threading.Thread(target=feed, daemon=True)
+    watchdog = threading.Timer(TIMEOUT, proc.kill)
     writer.start()
+    watchdog.start()
     try:
         for oid in ids:
-            header = proc.stdout.readline().split()
+            header = stdout.readline().split()
             if len(header) != 3:
+                if not watchdog.is_alive():
+                    raise _timed_out(("cat-file",))
                 raise _fail(f"git cannot read object {oid}", f"git 无法读取对象 {oid}", Exit.GIT_FAILED)
-            data = proc.stdout.read(int(header[2]))
-            proc.stdout.read(1)  # the line break after each object
+            data = stdout.read(int(header[2]))
+            stdout.read(1)  # the line break after each object
             yield oid, data
     finally:
         # Stop reading first: if the caller gave up early, git sees a closed pipe and
         # quits, which lets the writer finish too.
-        proc.proc.stdout.close()
+        watchdog.cancel()
+        stdout.close()
         writer.join()
-        proc.proc.wait()
+        proc.wait()

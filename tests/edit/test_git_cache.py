@@ -1,0 +1,215 @@
+"""The history cache, git run safely, and the history stage of the rules.
+
+A second run on an unchanged repository reads no blob; a damaged cache is
+ignored and rewritten; a new commit is seen; outputs are the same with and
+without the cache. Git ignores a hook's variables and gives up after its
+timeout. The history rules read only the trail they are handed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plantrack.exitcodes import Exit
+from tests.edit.gitrepo_helpers import WANG, as_author, git
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "plantrack-cache"
+    monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("PLANTRACK_NO_CACHE", raising=False)
+    return folder
+
+
+COMMANDS = [
+    ("history", "--lang", "en"),
+    ("history", "edu-plan/coordination", "--format", "json"),
+    ("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--format", "json"),
+    ("check", "--history", "--as-of", "2020-09-15", "--lang", "en"),
+]
+
+
+def _no_blobs(*args: object) -> None:
+    raise AssertionError("a warm run read a blob")
+
+
+def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, monkeypatch) -> None:
+    monkeypatch.setenv("PLANTRACK_NO_CACHE", "1")
+    uncached = [cli(*args) for args in COMMANDS]
+    assert not cache_dir.exists()
+    monkeypatch.delenv("PLANTRACK_NO_CACHE")
+    assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
+    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts"}
+    from plantrack.history import repo
+
+    monkeypatch.setattr(repo, "read_blobs", _no_blobs)
+    assert [cli(*args) for args in COMMANDS] == uncached  # warm
+
+
+def test_a_damaged_cache_is_ignored_and_rewritten(cli, audited, cache_dir) -> None:
+    first = cli("history", "--lang", "en")
+    entries = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert entries
+    for p in entries:
+        p.write_bytes(p.read_bytes()[:-3] + b"!!!")
+    assert cli("history", "--lang", "en") == first
+    from plantrack import cache
+
+    for p in entries:
+        assert cache.load(p.parent.name, p.name) is not None, p  # rewritten whole
+
+
+def test_a_new_commit_is_seen_and_only_its_blobs_are_read(cli, audited, cache_dir, monkeypatch) -> None:
+    cli("history", "--lang", "en")
+    as_author(monkeypatch, WANG, "2020-09-13T10:00:00+08:00")
+    assert cli("note", "edu-plan", "finished", "赶进度", "--commit", "--lang", "en")[0] == 0
+    from plantrack.history import repo
+
+    read: list[str] = []
+    real = repo.read_blobs
+
+    def counting(fr, ids):  # type: ignore[no-untyped-def]
+        read.extend(ids)
+        return real(fr, ids)
+
+    monkeypatch.setattr(repo, "read_blobs", counting)
+    code, out, _ = cli("history", "--lang", "en")
+    assert code == 0 and out.splitlines()[-1].endswith("edu-plan/finished        note: 赶进度")
+    tmp = Path(audited[0]).parent
+    assert sorted(read) == sorted(git(tmp, "rev-parse", "HEAD~1:plans.yaml", "HEAD:plans.yaml").split())
+
+
+def test_git_ignores_the_variables_a_hook_exports(cli, audited, tmp_path: Path, monkeypatch) -> None:
+    """Run from a hook, GIT_DIR/GIT_INDEX_FILE point elsewhere: plantrack still uses plans.yaml's repository."""
+    expected = cli("history", "--lang", "en")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setenv("GIT_DIR", str(elsewhere / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(elsewhere / "index"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(elsewhere))
+    monkeypatch.setenv("PLANTRACK_NO_CACHE", "1")
+    assert cli("history", "--lang", "en") == expected
+    as_author(monkeypatch, WANG, "2020-09-13T10:00:00+08:00")
+    code, _, err = cli("note", "edu-plan", "finished", "赶进度", "--commit", "--lang", "en")
+    assert (code, err) == (0, "")
+    monkeypatch.delenv("GIT_DIR")
+    monkeypatch.delenv("GIT_INDEX_FILE")
+    monkeypatch.delenv("GIT_WORK_TREE")
+    assert git(tmp_path, "log", "-1", "--format=%s") == "note: edu-plan/finished"
+    assert git(tmp_path, "status", "--porcelain", "-uno") == ""
+    assert not (elsewhere / "index").exists()
+
+
+def test_git_that_hangs_is_stopped_after_the_timeout(cli, audited, tmp_path: Path, monkeypatch) -> None:
+    hanging = tmp_path / "bin" / "git"
+    hanging.parent.mkdir()
+    hanging.write_text("#!/bin/sh\nexec sleep 30\n")
+    hanging.chmod(0o755)
+    from plantrack.history import repo
+
+    monkeypatch.setattr(repo, "TIMEOUT", 0.5)
+    monkeypatch.setenv("GIT_PYTHON_GIT_EXECUTABLE", str(hanging))
+    code, out, err = cli("history", "--lang", "en")
+    assert (code, out) == (Exit.GIT_FAILED, "")
+    assert err == "plantrack: git rev-parse did not finish within 0.5 s\n"
+
+
+# --- the history stage: rules on a trail made by hand, no repository ---------------------------
+
+
+def _stage(tmp_path: Path, recorded_on: date, done: str) -> list[str]:
+    from plantrack import project, rules
+    from plantrack.history.facts import Commit, Event
+    from plantrack.history.trail import Trail
+    from tests.conftest import make_district
+    from tests.edit.gitrepo_helpers import PLANS
+
+    path = make_district(tmp_path, PLANS.replace("{done: 2019-10-25}", f"{{done: {done}}}"))
+    loaded, _ = project.load(path)
+    assert loaded is not None
+    c = Commit("a" * 40, "aaaaaaa", "李伟", "l@x", recorded_on, old="b" * 40, new="c" * 40)
+    trail = Trail([c], [Event(c, "edu-plan", "start-approval", "done", None, done)], {}, None)
+    ctx = rules.Context(loaded, date(2020, 9, 15), trail=trail, backdate_days=7)
+    assert rules.run(ctx, rules.RULES, "file") == rules.run(rules.Context(loaded, date(2020, 9, 15)))
+    return [f"{p.line}:{p.column} {p.code} {p.msg.en}" for p in rules.run(ctx, rules.RULES, "history")]
+
+
+def test_history_stage_warns_on_a_back_dated_entry(tmp_path: Path) -> None:
+    assert _stage(tmp_path, date(2019, 11, 25), "2019-10-25") == [
+        "24:30 PT302 edu-plan/start-approval done 2019-10-25 was first recorded on 2019-11-25 (aaaaaaa, 李伟), "
+        "31 days later (more than 7): back-dated?"
+    ]
+
+
+def test_history_stage_warns_on_an_entry_made_before_it_happened(tmp_path: Path) -> None:
+    assert _stage(tmp_path, date(2019, 10, 20), "2019-10-25") == [
+        "24:30 PT303 edu-plan/start-approval done 2019-10-25 was recorded on 2019-10-20 (aaaaaaa, 李伟), before it happened"
+    ]
+
+
+def test_history_stage_passes_an_entry_made_in_time(tmp_path: Path) -> None:
+    assert _stage(tmp_path, date(2019, 10, 30), "2019-10-25") == []
+
+
+def test_history_stage_without_a_trail_finds_nothing(tmp_path: Path) -> None:
+    from plantrack import project, rules
+    from tests.conftest import make_district
+    from tests.edit.gitrepo_helpers import PLANS
+
+    loaded, _ = project.load(make_district(tmp_path, PLANS))
+    assert loaded is not None
+    assert rules.run(rules.Context(loaded, date(2020, 9, 15)), rules.RULES, "history") == []
+
+
+# --- the cached walk gives what facts.events gives, unreadable revisions included ----------
+
+
+def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, monkeypatch) -> None:
+    import random
+
+    from plantrack.history import facts, trail
+    from plantrack.history.facts import Commit, PlanFacts
+
+    monkeypatch.delenv("PLANTRACK_NO_CACHE", raising=False)
+    rng = random.Random(7)
+    # Blob "bN" holds revision N; None stands for a revision that is not readable YAML.
+    revisions: dict[str, facts.Facts | None] = {}
+    for n in range(40):
+        if rng.random() < 0.2:
+            revisions[f"b{n}"] = None
+        else:
+            done = {f"m{i}": (None, f"2020-0{1 + rng.randrange(9)}-01", None) for i in range(rng.randrange(3))}
+            revisions[f"b{n}"] = {f"p{rng.randrange(3)}": PlanFacts("name", "special", "edu", done)}
+
+    class FakeBlobs:
+        def load(self, ids: list[str | None]) -> None:
+            pass
+
+        def __call__(self, oid: str | None) -> facts.Facts | None:
+            return {} if not oid else revisions[oid]
+
+    def log(seed: int) -> list[Commit]:
+        r = random.Random(seed)
+        ids: list[str | None] = [None, *revisions]
+        out, prev = [], None
+        for n in range(60):
+            new = r.choice(ids) if n % 7 else None  # now and then the file is deleted
+            old = prev if r.random() < 0.8 else r.choice(ids)  # merges: another parent
+            out.append(
+                Commit(f"{seed}-{n}", "x", "a", "e", date(2020, 1, 1), old, new, grafted=(n == 0 and seed % 2 == 0))
+            )
+            prev = new
+        return out
+
+    for seed in range(6):
+        monkeypatch.setenv("PLANTRACK_CACHE_DIR", str(tmp_path / f"cache-{seed}"))
+        commits = log(seed)
+        cut = 40 + seed  # the history as an earlier run saw it
+        for run, part in [("cold", commits[:cut]), ("after new commits", commits), ("warm", commits)]:
+            expected = [[e.plan, e.milestone, e.change, e.old, e.new] for e in facts.events(part, FakeBlobs())]
+            got = [[e.plan, e.milestone, e.change, e.old, e.new] for e in trail.trail_events(part, FakeBlobs())]
+            assert got == expected, (seed, run)
