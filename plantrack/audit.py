@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from plantrack import dates, gitrepo, history, project
+from plantrack import dates, gitrepo, history, load
 from plantrack.exitcodes import Exit
 from plantrack.history import Event, FactReader, Facts
 from plantrack.i18n import Msg
@@ -127,7 +127,7 @@ def _notes(repo: gitrepo.FileRepo) -> list[Msg]:
 
 def check_target(path: Path, trail: Trail, plan: str, milestone: str | None) -> None:
     """Refuse a plan or milestone id that neither the history nor the file knows."""
-    loaded, _ = project.load(path)
+    loaded, _ = load.load(path)
     now = FactReader().facts(loaded.plans_src.text) if loaded else None
     plans = {e.plan for e in trail.events} | set(trail.start) | set(now or {})
     if plan not in plans:

@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from plantrack.decoding import YamlError
 from plantrack.i18n import Msg
+
+__all__ = ["MAX_DEPTH", "MAX_NUMBER", "MAX_SCALAR", "Path", "Positions", "YamlError", "read"]
 
 Path = tuple[str | int, ...]
 
@@ -27,6 +30,13 @@ MAX_DEPTH = 64
 # Aliases may repeat data, but not explode it (billion laughs): the values
 # built may not outnumber the characters of the text by more than this.
 ALIAS_ALLOWANCE = 10_000
+# A number longer than this is no fact of a plan; Python refuses to turn more
+# than 4,300 digits into an int, or back into text for a message.
+MAX_NUMBER = 100
+# A longer value is cut to this length, with a problem at its place: a 10 MB
+# plan name made every view spend minutes wrapping it. A district's longest
+# note is a few hundred characters.
+MAX_SCALAR = 100_000
 
 _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -49,6 +59,8 @@ class Positions:
     value_spans: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_spans: dict[Path, tuple[int, int]] = field(default_factory=dict)
     flow: dict[Path, bool] = field(default_factory=dict)
+    # Values cut to MAX_SCALAR: problems that do not stop the reading.
+    cut: list[YamlError] = field(default_factory=list)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -63,79 +75,10 @@ class Positions:
         return self.values.get((), (1, 1))
 
 
-class YamlError(Exception):
-    """The text is not YAML plantrack can read; carries a located message."""
-
-    def __init__(self, code: str, line: int, column: int, msg: Msg) -> None:
-        super().__init__(msg.en)
-        self.code, self.line, self.column, self.msg = code, line, column, msg
-
-
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), or UTF-16/32 with a BOM."""
-    if data.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):  # before UTF-16: its BOM starts the same
-        try:
-            return data.decode("utf-32")
-        except UnicodeDecodeError:
-            raise YamlError("PT004", 1, 1, Msg("not valid UTF-32 text", "不是有效的 UTF-32 文本")) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise YamlError("PT004", 1, 1, Msg("not valid UTF-16 text", "不是有效的 UTF-16 文本")) from None
-    if b"\x00" in data:
-        line, col = _where(data, data.index(b"\x00"))
-        raise YamlError(
-            "PT004",
-            line,
-            col,
-            Msg("binary data (NUL byte): expected a UTF-8 text file", "含二进制数据(NUL 字节):应为 UTF-8 文本文件"),
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line, col = _where(data, e.start)
-        raise YamlError(
-            "PT004",
-            line,
-            col,
-            Msg(
-                f"byte 0x{data[e.start]:02x} is not UTF-8: save the file as UTF-8",
-                f"字节 0x{data[e.start]:02x} 不是 UTF-8 编码:请将文件另存为 UTF-8",
-            ),
-        ) from None
-
-
-# The byte-order marks decode() accepts, longest first (UTF-32's starts like UTF-16's).
-_BOMS = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def encode_like(text: str, original: bytes) -> bytes:
-    """Text back to bytes in the original file's encoding, its BOM kept: the inverse of decode()."""
-    for bom, codec in _BOMS:
-        if original.startswith(bom):
-            return bom + text.encode(codec)
-    return text.encode("utf-8")
-
-
-def _where(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, col
-
-
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 
-def _scalar(value: str, style: Any) -> Any:
+def _scalar(value: str, style: Any, mark: Any) -> Any:
     # Quoted and block scalars are strings; so is any plain one whose first
     # character rules out null, bool and number (most names and notes).
     if style or (value and value[0] not in _MAYBE_TYPED):
@@ -145,6 +88,13 @@ def _scalar(value: str, style: Any) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
+        if len(value) > MAX_NUMBER:
+            raise _fail(
+                "PT007",
+                mark,
+                f"number too long ({len(value):,} characters, at most {MAX_NUMBER}): quote it if it is text",
+                f"数字过长({len(value):,} 个字符,最多 {MAX_NUMBER} 个):如为文本请加引号",
+            )
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
         return float(value)
@@ -156,23 +106,22 @@ def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
 
     Raises YamlError for anything that is not a single readable document.
     """
-    from ruamel.yaml import events as ev
+    from ruamel.yaml import events
     from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml.error import YAMLError
 
     pos = Positions()
     parser = CParser(text)
     try:
-        return _build(parser, pos, spans, len(text) + ALIAS_ALLOWANCE, ev), pos
-    except YamlError:
-        raise
-    except Exception as e:  # libyaml and ruamel raise more than YAMLError
+        return _Builder(pos, spans, len(text) + ALIAS_ALLOWANCE, events).run(parser.get_event), pos
+    except YAMLError as e:  # the parser's own errors only: a bug in the builder is a bug (exit 3)
         raise _located(e, text) from None
     finally:
         parser.dispose()
 
 
 def _located(e: Exception, text: str) -> YamlError:
-    """Turn whatever the parser raised into one located, one-line problem."""
+    """Turn what the parser raised into one located, one-line problem."""
     if hasattr(e, "position") and hasattr(e, "character"):  # a reader error: an offset only
         # libyaml counts this offset in UTF-8 bytes, not characters.
         offset = len(text.encode("utf-8")[: e.position].decode("utf-8", errors="ignore"))
@@ -209,135 +158,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _build(parser: Any, pos: Positions, spans: bool, budget: int, ev: Any) -> Any:
-    get = parser.get_event
-    values, keys = pos.values, pos.keys
-    anchors: dict[str, tuple[Any, int]] = {}
-    built = 0
-    root: Any = None
-    # Each frame: [container, path, pending_key, key_mark, is_map, anchor, count_at_start]
-    stack: list[list[Any]] = []
-    documents = 0
-
-    def fail(code: str, mark: Any, en: str, zh: str) -> YamlError:
-        return YamlError(code, mark.line + 1, mark.column + 1, Msg(en, zh))
-
-    def place(value: Any, start: Any, end: Any) -> Path | None:
-        """Attach a finished value to its parent; returns its path (None for a key)."""
-        nonlocal root
-        if not stack:
-            root = value
-            values[()] = (start.line + 1, start.column + 1)
-            if spans:
-                pos.value_spans[()] = (start.index, end.index)
-            return ()
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if frame[4]:  # mapping
-            if frame[2] is _NO_KEY:
-                if isinstance(value, (dict, list)):
-                    raise fail(
-                        "PT007", start, "a key must be a plain name, not a collection", "键必须是名称,不能是映射或列表"
-                    )
-                key = "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
-                if key == "<<":
-                    raise fail(
-                        "PT007",
-                        start,
-                        "merge keys (<<) are not supported: write the keys out",
-                        "不支持合并键(<<):请直接写出各键",
-                    )
-                if key in container:
-                    first = keys[path + (key,)]
-                    raise fail(
-                        "PT002",
-                        start,
-                        f"duplicate key {key!r} (first at line {first[0]})",
-                        f"重复的键 {key!r}(首次出现在第 {first[0]} 行)",
-                    )
-                frame[2] = key
-                keys[path + (key,)] = (start.line + 1, start.column + 1)
-                if spans:
-                    pos.key_spans[path + (key,)] = (start.index, end.index)
-                return None
-            key = frame[2]
-            frame[2] = _NO_KEY
-            container[key] = value
-            child = path + (key,)
-        else:
-            child = path + (len(container),)
-            container.append(value)
-        values[child] = (start.line + 1, start.column + 1)
-        if spans:
-            pos.value_spans[child] = (start.index, end.index)
-        return child
-
-    def child_path() -> Path:
-        if not stack:
-            return ()
-        frame = stack[-1]
-        if frame[4]:
-            return frame[1] + (frame[2],) if frame[2] is not _NO_KEY else frame[1] + ("<key>",)
-        return frame[1] + (len(frame[0]),)
-
-    while True:
-        event = get()
-        cls = type(event)
-        if cls is ev.ScalarEvent:
-            built += 1
-            if event.tag not in _CORE_TAGS:
-                raise fail("PT007", event.start_mark, f"unsupported tag {event.tag}", f"不支持的标签 {event.tag}")
-            value = _scalar(event.value, event.style) if event.tag != "tag:yaml.org,2002:str" else event.value
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-            place(value, event.start_mark, event.end_mark)
-        elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                raise fail(
-                    "PT007", event.start_mark, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层"
-                )
-            if event.tag not in _CORE_TAGS:
-                raise fail("PT007", event.start_mark, f"unsupported tag {event.tag}", f"不支持的标签 {event.tag}")
-            built += 1
-            is_map = cls is ev.MappingStartEvent
-            path = child_path()
-            if spans:
-                pos.flow[path] = bool(event.flow_style)
-            stack.append([{} if is_map else [], path, _NO_KEY, None, is_map, event.anchor, built, event.start_mark])
-        elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
-            frame = stack.pop()
-            if frame[5]:
-                anchors[frame[5]] = (frame[0], built - frame[6] + 1)
-            place(frame[0], frame[7], event.end_mark)
-        elif cls is ev.AliasEvent:
-            if event.anchor not in anchors:
-                raise fail(
-                    "PT001",
-                    event.start_mark,
-                    f"alias *{event.anchor} has no anchor",
-                    f"别名 *{event.anchor} 没有对应的锚点",
-                )
-            value, size = anchors[event.anchor]
-            built += size
-            if built > budget:
-                raise fail(
-                    "PT003",
-                    event.start_mark,
-                    "aliases expand the document beyond its size (an alias bomb?): refused",
-                    "别名展开后数据量远超文件本身(疑似别名炸弹):拒绝读取",
-                )
-            place(value, event.start_mark, event.end_mark)
-        elif cls is ev.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise fail(
-                    "PT001",
-                    event.start_mark,
-                    "more than one YAML document: expected one",
-                    "包含多个 YAML 文档:应只有一个",
-                )
-        elif cls is ev.StreamEndEvent:
-            return root
+def _fail(code: str, mark: Any, en: str, zh: str) -> YamlError:
+    return YamlError(code, mark.line + 1, mark.column + 1, Msg(en, zh))
 
 
 class _NoKey:
@@ -345,3 +167,176 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
+
+
+class _Frame:
+    """A mapping or list being built, and where it started."""
+
+    __slots__ = ("anchor", "built_at_start", "container", "is_map", "key", "path", "start")
+
+    def __init__(self, container: Any, path: Path, is_map: bool, anchor: str | None, built: int, start: Any) -> None:
+        self.container = container
+        self.path = path
+        self.is_map = is_map
+        self.key: Any = _NO_KEY  # in a mapping: the key read, waiting for its value
+        self.anchor = anchor
+        self.built_at_start = built
+        self.start = start
+
+
+class _Builder:
+    """Plain data and positions from libyaml's event stream, one event at a time."""
+
+    def __init__(self, pos: Positions, spans: bool, budget: int, events: Any) -> None:
+        self.pos, self.spans, self.budget, self.ev = pos, spans, budget, events
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.built = 0  # values built so far, aliases counted at their full size
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, get_event: Any) -> Any:
+        ev = self.ev
+        scalar, alias, document = ev.ScalarEvent, ev.AliasEvent, ev.DocumentStartEvent
+        starts = (ev.MappingStartEvent, ev.SequenceStartEvent)
+        ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
+        while True:
+            event = get_event()
+            cls = type(event)
+            if cls is scalar:
+                self.scalar(event)
+            elif cls in starts:
+                self.start(event, cls is ev.MappingStartEvent)
+            elif cls in ends:
+                self.end(event)
+            elif cls is alias:
+                self.alias(event)
+            elif cls is document:
+                self.documents += 1
+                if self.documents > 1:
+                    raise _fail(
+                        "PT001",
+                        event.start_mark,
+                        "more than one YAML document: expected one",
+                        "包含多个 YAML 文档:应只有一个",
+                    )
+            elif cls is ev.StreamEndEvent:
+                return self.root
+
+    def scalar(self, event: Any) -> None:
+        self.built += 1
+        tag, text = event.tag, event.value
+        if tag not in _CORE_TAGS:
+            raise _fail("PT007", event.start_mark, f"unsupported tag {tag}", f"不支持的标签 {tag}")
+        if len(text) > MAX_SCALAR:
+            text = self.cut(text, event.start_mark)
+        value = text if tag == "tag:yaml.org,2002:str" else _scalar(text, event.style, event.start_mark)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.place(value, event.start_mark, event.end_mark)
+
+    def cut(self, text: str, mark: Any) -> str:
+        self.pos.cut.append(  # a value's problem, not the file's (PT0xx): the rest still reads
+            _fail(
+                "PT102",
+                mark,
+                f"value too long ({len(text):,} characters, at most {MAX_SCALAR:,}): read cut short",
+                f"值过长({len(text):,} 个字符,最多 {MAX_SCALAR:,} 个):只读取了开头部分",
+            )
+        )
+        return text[:MAX_SCALAR]
+
+    def start(self, event: Any, is_map: bool) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _fail(
+                "PT007", event.start_mark, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层"
+            )
+        if event.tag not in _CORE_TAGS:
+            raise _fail("PT007", event.start_mark, f"unsupported tag {event.tag}", f"不支持的标签 {event.tag}")
+        self.built += 1
+        path = self.child_path()
+        if self.spans:
+            self.pos.flow[path] = bool(event.flow_style)
+        frame = _Frame({} if is_map else [], path, is_map, event.anchor, self.built, event.start_mark)
+        self.stack.append(frame)
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, self.built - frame.built_at_start + 1)
+        self.place(frame.container, frame.start, event.end_mark)
+
+    def alias(self, event: Any) -> None:
+        if event.anchor not in self.anchors:
+            raise _fail(
+                "PT001",
+                event.start_mark,
+                f"alias *{event.anchor} has no anchor",
+                f"别名 *{event.anchor} 没有对应的锚点",
+            )
+        value, size = self.anchors[event.anchor]
+        self.built += size
+        if self.built > self.budget:
+            raise _fail(
+                "PT003",
+                event.start_mark,
+                "aliases expand the document beyond its size (an alias bomb?): refused",
+                "别名展开后数据量远超文件本身(疑似别名炸弹):拒绝读取",
+            )
+        self.place(value, event.start_mark, event.end_mark)
+
+    def child_path(self) -> Path:
+        """The path the next value will have."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.is_map:
+            return frame.path + (frame.key if frame.key is not _NO_KEY else "<key>",)
+        return frame.path + (len(frame.container),)
+
+    def place(self, value: Any, start: Any, end: Any) -> None:
+        """Attach a finished value to its parent: as a key, a mapping's value or a list item."""
+        pos = self.pos
+        if not self.stack:
+            self.root = value
+            child: Path = ()
+        else:
+            frame = self.stack[-1]
+            if frame.is_map:
+                if frame.key is _NO_KEY:
+                    self.key(frame, value, start, end)
+                    return
+                child = frame.path + (frame.key,)
+                frame.container[frame.key] = value
+                frame.key = _NO_KEY
+            else:
+                child = frame.path + (len(frame.container),)
+                frame.container.append(value)
+        pos.values[child] = (start.line + 1, start.column + 1)
+        if self.spans:
+            pos.value_spans[child] = (start.index, end.index)
+
+    def key(self, frame: _Frame, value: Any, start: Any, end: Any) -> None:
+        if isinstance(value, (dict, list)):
+            raise _fail("PT007", start, "a key must be a plain name, not a collection", "键必须是名称,不能是映射或列表")
+        key = "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
+        if key == "<<":
+            raise _fail(
+                "PT007",
+                start,
+                "merge keys (<<) are not supported: write the keys out",
+                "不支持合并键(<<):请直接写出各键",
+            )
+        path = frame.path + (key,)
+        if key in frame.container:
+            first = self.pos.keys[path]
+            raise _fail(
+                "PT002",
+                start,
+                f"duplicate key {key!r} (first at line {first[0]})",
+                f"重复的键 {key!r}(首次出现在第 {first[0]} 行)",
+            )
+        frame.key = key
+        self.pos.keys[path] = (start.line + 1, start.column + 1)
+        if self.spans:
+            self.pos.key_spans[path] = (start.index, end.index)

@@ -33,9 +33,9 @@ def make_district(folder: Path, text: str | bytes, schedule: str | None = None) 
 
 def check_problems(path: Path, as_of: date):
     """Load and run every rule, as `plantrack check` does; returns the problems."""
-    from plantrack import project, rules
+    from plantrack import load, rules
 
-    loaded, problems = project.load(path)
+    loaded, problems = load.load(path)
     if loaded is not None:
         problems += rules.run(loaded, as_of)
     return sorted(problems)

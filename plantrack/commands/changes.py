@@ -37,7 +37,7 @@ def changes(
     lang: LangOpt = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
-    from plantrack import audit, project
+    from plantrack import audit, discover, load
     from plantrack import changes as changes_mod
     from plantrack.history import FactReader
     from plantrack.report.changes import REPORTERS
@@ -45,8 +45,8 @@ def changes(
     code = language(lang)
     when = as_of_date(as_of)
     path = plans_path(file)
-    loaded, _ = project.load_or_raise(path)
-    trail = audit.read(path, project.display_name(path), audit.Since.parse(since), until=when)
+    loaded, _ = load.load_or_raise(path)
+    trail = audit.read(path, discover.display_name(path), audit.Since.parse(since), until=when)
     # The file as it is now (uncommitted edits included), unless --as-of looks back in time.
     now = trail.end if trail.end is not None else FactReader().facts(loaded.plans_src.text) or {}
     result = changes_mod.compute(trail.start, now, loaded.schedule, trail.start_day, when, trail.events)

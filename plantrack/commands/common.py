@@ -59,7 +59,7 @@ def as_of_date(value: str | None) -> date:
 
 
 def plans_path(file: Path | None) -> Path:
-    from plantrack.project import find_plans_file
+    from plantrack.discover import find_plans_file
 
     return file if file is not None else find_plans_file()
 

@@ -53,7 +53,7 @@ def history(
     """Show each change of a milestone's due, done or note, and each plan added or removed."""
     from plantrack import audit
     from plantrack import history as hist
-    from plantrack.project import display_name
+    from plantrack.discover import display_name
     from plantrack.report.history import REPORTERS
 
     code = language(lang)

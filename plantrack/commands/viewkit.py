@@ -17,7 +17,7 @@ from plantrack.i18n import t
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from plantrack.project import Project
+    from plantrack.load import Project
     from plantrack.report.grid import Grid
 
 
@@ -68,10 +68,10 @@ def load(file: Path | None, lang: str) -> Project:
     look should not go dark over one plan's typo. stderr says what was skipped
     and points at `plantrack check`, which lists every problem.
     """
-    from plantrack import project
+    from plantrack import load
     from plantrack.i18n import Msg
 
-    loaded, problems = project.load_or_raise(plans_path(file))
+    loaded, problems = load.load_or_raise(plans_path(file))
     problems = sorted(problems)
     if problems:
         skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"

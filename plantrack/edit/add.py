@@ -9,9 +9,9 @@ from plantrack.edit.ops import Change, landed, section, unknown_id
 from plantrack.edit.surgery import Doc, Edit, Noted, Value
 from plantrack.exitcodes import Exit
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.models import UNIT_TYPES
 from plantrack.problems import PlantrackError
-from plantrack.project import Project
 
 
 def _new_id(doc: Doc, name: str, new_id: str, where: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from plantrack.load import Project
 from plantrack.problems import Problem, Severity
-from plantrack.project import Project
 from plantrack.rules.base import Context, Rule
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.loading import LOADER_RULES

@@ -9,9 +9,9 @@ from functools import cached_property
 from typing import Any, Literal
 
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.models import MilestoneSpec, Plan, Record, Unit
 from plantrack.problems import Severity
-from plantrack.project import Project
 from plantrack.tracking import Step, all_steps
 
 Where = Literal["plans", "schedule"]

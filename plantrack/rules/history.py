@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.problems import Problem, Severity
-from plantrack.project import Project
 from plantrack.rules.base import Rule, milestone_path
 
 BACKDATED = Rule(

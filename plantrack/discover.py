@@ -1,0 +1,58 @@
+"""Find the files of a district: plans.yaml and the schedule it names.
+
+Only names and paths here; reading them is load.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
+
+PLANS_FILE = "plans.yaml"
+SCHEDULES_DIR = "schedules"
+# A name, not a path: `schedule: ../../etc/passwd` must not read outside schedules/.
+SCHEDULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def find_plans_file(start: Path | None = None) -> Path:
+    """plans.yaml in the current folder or the nearest parent that has one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / PLANS_FILE
+        if candidate.is_file():
+            return candidate
+    raise PlantrackError(
+        Msg(
+            f"no {PLANS_FILE} in {here} or any parent folder: run plantrack in your district's repository, or pass --file",
+            f"在 {here} 及其上级目录中找不到 {PLANS_FILE}:请在本区的仓库中运行,或用 --file 指定",
+        )
+    )
+
+
+def find_schedule(plans_path: Path, name: str) -> Path | None:
+    """schedules/<name>.yaml beside plans.yaml, or in the nearest parent folder."""
+    folder = plans_path.resolve().parent
+    for f in (folder, *folder.parents):
+        candidate = f / SCHEDULES_DIR / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def known_schedules(plans_path: Path) -> list[str]:
+    """Every schedule name find_schedule could find, for "did you mean"."""
+    folder = plans_path.resolve().parent
+    return sorted({p.stem for f in (folder, *folder.parents) for p in (f / SCHEDULES_DIR).glob("*.yaml")})
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would type it: relative when inside the current folder."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
