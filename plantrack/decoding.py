@@ -59,7 +59,7 @@ def decode(data: bytes) -> str:
             "PT004",
             line,
             col,
-            Msg("binary data (NUL byte): expected a UTF-8 text file", "含二进制数据(NUL 字节):应为 UTF-8 文本文件"),
+            Msg("binary data (NUL byte): expected a UTF-8 text file", "含二进制数据（NUL 字节）：应为 UTF-8 文本文件"),
         )
     try:
         return data.decode("utf-8").lstrip(_BOM)
@@ -71,7 +71,7 @@ def decode(data: bytes) -> str:
             col,
             Msg(
                 f"byte 0x{data[e.start]:02x} is not UTF-8: save the file as UTF-8",
-                f"字节 0x{data[e.start]:02x} 不是 UTF-8 编码:请将文件另存为 UTF-8",
+                f"字节 0x{data[e.start]:02x} 不是 UTF-8 编码：请将文件另存为 UTF-8",
             ),
         ) from None
 

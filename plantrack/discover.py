@@ -27,7 +27,7 @@ def find_plans_file(start: Path | None = None) -> Path:
     raise PlantrackError(
         Msg(
             f"no {PLANS_FILE} in {here} or any parent folder: run plantrack in your district's repository, or pass --file",
-            f"在 {here} 及其上级目录中找不到 {PLANS_FILE}:请在本区的仓库中运行,或用 --file 指定",
+            f"在 {here} 及其上级目录中找不到 {PLANS_FILE}：请在本区的仓库中运行，或用 --file 指定",
         )
     )
 

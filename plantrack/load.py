@@ -70,7 +70,7 @@ def max_bytes() -> int:
         raise PlantrackError(
             Msg(
                 f"{MAX_BYTES_ENV}={value!r}: expected a number of bytes, e.g. {MAX_BYTES}",
-                f"{MAX_BYTES_ENV}={value!r}:应为字节数,如 {MAX_BYTES}",
+                f"{MAX_BYTES_ENV}={value!r}：应为字节数，如 {MAX_BYTES}",
             )
         )
     return cap
@@ -86,17 +86,19 @@ def read_bytes(path: Path, display: str) -> bytes:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or a device?)"
-            zh = "是文件夹" if stat.S_ISDIR(st.st_mode) else "不是普通文件(管道或设备?)"
-            raise PlantrackError(Msg(f"{display}: {what}: expected a YAML file", f"{display}:{zh}:应为 YAML 文件"))
+            zh = "是文件夹" if stat.S_ISDIR(st.st_mode) else "不是普通文件（管道或设备？）"
+            raise PlantrackError(Msg(f"{display}: {what}: expected a YAML file", f"{display}：{zh}：应为 YAML 文件"))
         cap = max_bytes()
         if st.st_size > cap:
             raise _too_big(display, st.st_size, cap)
         with path.open("rb") as f:
             raw = f.read(cap + 1)
     except FileNotFoundError:
-        raise PlantrackError(Msg(f"{display}: no such file", f"{display}:文件不存在")) from None
+        raise PlantrackError(Msg(f"{display}: no such file", f"{display}：文件不存在")) from None
     except OSError as e:
-        raise PlantrackError(Msg(f"{display}: cannot read: {e.strerror}", f"{display}:无法读取:{e.strerror}")) from None
+        raise PlantrackError(
+            Msg(f"{display}: cannot read: {e.strerror}", f"{display}：无法读取：{e.strerror}")
+        ) from None
     if len(raw) > cap:  # it grew while we read it
         raise _too_big(display, len(raw), cap)
     return raw
@@ -106,7 +108,7 @@ def _too_big(display: str, size: int, cap: int) -> PlantrackError:
     return PlantrackError(
         Msg(
             f"{display}: {size:,} bytes, more than the {cap:,} plantrack reads (set {MAX_BYTES_ENV} to raise the cap)",
-            f"{display}:{size:,} 字节,超过可读取的上限 {cap:,} 字节(可设置 {MAX_BYTES_ENV} 提高上限)",
+            f"{display}：{size:,} 字节，超过可读取的上限 {cap:,} 字节（可设置 {MAX_BYTES_ENV} 提高上限）",
         )
     )
 
@@ -132,7 +134,7 @@ def read_source(path: Path, *, spans: bool = False) -> tuple[Source, list[Proble
                 (),
                 Msg(
                     f"the file is {what}: expected a mapping with the keys schedule, units and plans",
-                    f"文件{zh}:应为包含 schedule、units、plans 的映射",
+                    f"文件{zh}：应为包含 schedule、units、plans 的映射",
                 ),
             )
         ]
@@ -201,7 +203,7 @@ def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
             ("schedule",),
             Msg(
                 "missing or empty 'schedule': name the schedule this district follows, e.g. 'schedule: fyp14'",
-                "缺少 'schedule' 或其为空:请写明本区遵循的工作方案,如 'schedule: fyp14'",
+                "缺少 'schedule' 或其为空：请写明本区遵循的工作方案，如 'schedule: fyp14'",
             ),
             key="schedule" not in src.data,
         )
@@ -211,7 +213,7 @@ def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
             ("schedule",),
             Msg(
                 f"schedule {name!r} is not a schedule name: use letters, digits, '-' and '_', e.g. 'fyp14'",
-                f"工作方案名称 {name!r} 无效:只能包含字母、数字、'-' 和 '_',如 'fyp14'",
+                f"工作方案名称 {name!r} 无效：只能包含字母、数字、'-' 和 '_'，如 'fyp14'",
             ),
         )
     schedule_path = discover.find_schedule(plans_path, name)
@@ -224,7 +226,7 @@ def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
         ("schedule",),
         Msg(
             f"schedule {name!r} not found: expected {folder}/{name}.yaml beside {src.display} or in a parent folder{hint.en}",
-            f"找不到工作方案 {name!r}:应在 {src.display} 旁或上级目录的 {folder}/{name}.yaml{hint.zh}",
+            f"找不到工作方案 {name!r}：应在 {src.display} 旁或上级目录的 {folder}/{name}.yaml{hint.zh}",
         ),
     )
 

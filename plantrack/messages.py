@@ -20,9 +20,9 @@ _EXPECTED: dict[str, tuple[str, str]] = {
     "float_parsing": ("a number", "数字"),
     "bool_type": ("true or false", "true 或 false"),
     "bool_parsing": ("true or false", "true 或 false"),
-    "dict_type": ("a mapping (key: value)", "映射(键: 值)"),
-    "model_type": ("a mapping (key: value)", "映射(键: 值)"),
-    "model_attributes_type": ("a mapping (key: value)", "映射(键: 值)"),
+    "dict_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_attributes_type": ("a mapping (key: value)", "映射（键: 值）"),
     "list_type": ("a list", "列表"),
     "greater_than_equal": ("a number not below zero", "不小于零的数"),
     "string_pattern_mismatch": ("a deadline reference like D11", "形如 D11 的时限编号"),
@@ -43,12 +43,12 @@ def _shown(value: Any) -> str:
 def bad_type(err: dict[str, Any]) -> Msg:
     en, zh = _EXPECTED.get(err["type"], (err["msg"], err["msg"]))
     got = _shown(err.get("input"))
-    return Msg(f"expected {en}, got {got}", f"应为{zh},实际为 {got}")
+    return Msg(f"expected {en}, got {got}", f"应为{zh}，实际为 {got}")
 
 
 def bad_date(err: dict[str, Any]) -> Msg:
     ctx = err.get("ctx", {})
-    return Msg(f"invalid date: {ctx.get('reason', err['msg'])}", f"日期无效:{ctx.get('zh', err['msg'])}")
+    return Msg(f"invalid date: {ctx.get('reason', err['msg'])}", f"日期无效：{ctx.get('zh', err['msg'])}")
 
 
 def bad_choice(err: dict[str, Any]) -> Msg:
@@ -58,7 +58,7 @@ def bad_choice(err: dict[str, Any]) -> Msg:
     hint = did_you_mean(value, options)
     return Msg(
         f"{_shown(value)} is not one of {', '.join(options)}{hint.en}",
-        f"{_shown(value)} 不是可选值({', '.join(options)}){hint.zh}",
+        f"{_shown(value)} 不是可选值（{', '.join(options)}）{hint.zh}",
     )
 
 
@@ -83,7 +83,7 @@ def validation(err: Any, model: type[BaseModel]) -> Finding:
             loc,
             Msg(
                 f"unknown key {loc[-1]!r}: expected one of {', '.join(known)}{hint.en}",
-                f"未知的键 {loc[-1]!r}:应为 {', '.join(known)} 之一{hint.zh}",
+                f"未知的键 {loc[-1]!r}：应为 {', '.join(known)} 之一{hint.zh}",
             ),
             key=True,
         )

@@ -22,7 +22,7 @@ from typing import Any
 from plantrack.decoding import YamlError
 from plantrack.i18n import Msg
 
-__all__ = ["MAX_DEPTH", "MAX_NUMBER", "MAX_SCALAR", "Path", "Positions", "YamlError", "read"]
+__all__ = ["MAX_DEPTH", "MAX_ENTRIES", "MAX_NUMBER", "MAX_SCALAR", "Path", "Positions", "YamlError", "read"]
 
 Path = tuple[str | int, ...]
 
@@ -36,7 +36,12 @@ MAX_NUMBER = 100
 # A longer value is cut to this length, with a problem at its place: a 10 MB
 # plan name made every view spend minutes wrapping it. A district's longest
 # note is a few hundred characters.
-MAX_SCALAR = 100_000
+MAX_SCALAR = 10_000
+# Entries in one list or mapping. Reading costs about a microsecond and a few
+# hundred bytes per value whatever its size, so a 10 MB line of `[1], [1], …`
+# took seconds and a gigabyte before anything could be said about it. The
+# largest district measured has 10,000 plans in one mapping.
+MAX_ENTRIES = 100_000
 
 _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -93,7 +98,7 @@ def _scalar(value: str, style: Any, mark: Any) -> Any:
                 "PT007",
                 mark,
                 f"number too long ({len(value):,} characters, at most {MAX_NUMBER}): quote it if it is text",
-                f"数字过长({len(value):,} 个字符,最多 {MAX_NUMBER} 个):如为文本请加引号",
+                f"数字过长（{len(value):,} 个字符，最多 {MAX_NUMBER} 个）：如为文本请加引号",
             )
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
@@ -149,8 +154,8 @@ def _located(e: Exception, text: str) -> YamlError:
     zh = en
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         en += " (a tab: YAML is indented with spaces only)"
-        zh += "(制表符:YAML 只能用空格缩进)"
-    return YamlError("PT001", line, col, Msg(f"YAML syntax: {en}", f"YAML 语法错误:{zh}"))
+        zh += "（制表符：YAML 只能用空格缩进）"
+    return YamlError("PT001", line, col, Msg(f"YAML syntax: {en}", f"YAML 语法错误：{zh}"))
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -160,6 +165,15 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 def _fail(code: str, mark: Any, en: str, zh: str) -> YamlError:
     return YamlError(code, mark.line + 1, mark.column + 1, Msg(en, zh))
+
+
+def _too_many(mark: Any) -> YamlError:
+    return _fail(
+        "PT007",
+        mark,
+        f"more than {MAX_ENTRIES:,} entries in one list or mapping: refused",
+        f"同一列表或映射中超过 {MAX_ENTRIES:,} 项：拒绝读取",
+    )
 
 
 class _NoKey:
@@ -218,7 +232,7 @@ class _Builder:
                         "PT001",
                         event.start_mark,
                         "more than one YAML document: expected one",
-                        "包含多个 YAML 文档:应只有一个",
+                        "包含多个 YAML 文档：应只有一个",
                     )
             elif cls is ev.StreamEndEvent:
                 return self.root
@@ -241,7 +255,7 @@ class _Builder:
                 "PT102",
                 mark,
                 f"value too long ({len(text):,} characters, at most {MAX_SCALAR:,}): read cut short",
-                f"值过长({len(text):,} 个字符,最多 {MAX_SCALAR:,} 个):只读取了开头部分",
+                f"值过长（{len(text):,} 个字符，最多 {MAX_SCALAR:,} 个）：只读取了开头部分",
             )
         )
         return text[:MAX_SCALAR]
@@ -281,7 +295,7 @@ class _Builder:
                 "PT003",
                 event.start_mark,
                 "aliases expand the document beyond its size (an alias bomb?): refused",
-                "别名展开后数据量远超文件本身(疑似别名炸弹):拒绝读取",
+                "别名展开后数据量远超文件本身（疑似别名炸弹）：拒绝读取",
             )
         self.place(value, event.start_mark, event.end_mark)
 
@@ -310,7 +324,10 @@ class _Builder:
                 frame.container[frame.key] = value
                 frame.key = _NO_KEY
             else:
-                child = frame.path + (len(frame.container),)
+                count = len(frame.container)
+                if count >= MAX_ENTRIES:
+                    raise _too_many(start)
+                child = frame.path + (count,)
                 frame.container.append(value)
         pos.values[child] = (start.line + 1, start.column + 1)
         if self.spans:
@@ -318,15 +335,19 @@ class _Builder:
 
     def key(self, frame: _Frame, value: Any, start: Any, end: Any) -> None:
         if isinstance(value, (dict, list)):
-            raise _fail("PT007", start, "a key must be a plain name, not a collection", "键必须是名称,不能是映射或列表")
+            raise _fail(
+                "PT007", start, "a key must be a plain name, not a collection", "键必须是名称，不能是映射或列表"
+            )
         key = "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
         if key == "<<":
             raise _fail(
                 "PT007",
                 start,
                 "merge keys (<<) are not supported: write the keys out",
-                "不支持合并键(<<):请直接写出各键",
+                "不支持合并键（<<）：请直接写出各键",
             )
+        if len(frame.container) >= MAX_ENTRIES:
+            raise _too_many(start)
         path = frame.path + (key,)
         if key in frame.container:
             first = self.pos.keys[path]
@@ -334,7 +355,7 @@ class _Builder:
                 "PT002",
                 start,
                 f"duplicate key {key!r} (first at line {first[0]})",
-                f"重复的键 {key!r}(首次出现在第 {first[0]} 行)",
+                f"重复的键 {key!r}（首次出现在第 {first[0]} 行）",
             )
         frame.key = key
         self.pos.keys[path] = (start.line + 1, start.column + 1)
