@@ -123,9 +123,8 @@ def check_value(text: str, op: tuple) -> None:  # type: ignore[type-arg]
         assert record.get("note") == (op[2] or None)
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
+# As many examples as the hypothesis profile gives (tests/conftest.py): 200 in CI.
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(OPS, min_size=1, max_size=5))
 def test_random_edit_sequences(tmp_path_factory, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
     folder: Path = tmp_path_factory.mktemp("district")
