@@ -73,8 +73,8 @@ def test_document_matches_golden(cli, name: str) -> None:
 def test_update_mode_rewrites_then_fails(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setitem(globals(), "UPDATE", True)
     golden = tmp_path / "view.en.txt"
-    with pytest.raises(pytest.fail.Exception, match="view.en.txt rewritten"):
+    with pytest.raises(pytest.fail.Exception, match=r"view\.en\.txt rewritten"):
         compare(golden, "new picture\n")
     assert golden.read_text(encoding="utf-8") == "new picture\n"
-    with pytest.raises(pytest.fail.Exception, match="view.en.txt unchanged"):
+    with pytest.raises(pytest.fail.Exception, match=r"view\.en\.txt unchanged"):
         compare(golden, "new picture\n")
