@@ -26,7 +26,14 @@ LAYERS: list[tuple[str, list[str]]] = [
     # which take the loaded district (load.Project); a read cache sits here too.
     (
         "reading",
-        ["plantrack.decoding", "plantrack.yamlread", "plantrack.discover", "plantrack.load", "plantrack.cache"],
+        [
+            "plantrack.decoding",
+            "plantrack.yamlbuild",
+            "plantrack.yamlread",
+            "plantrack.discover",
+            "plantrack.load",
+            "plantrack.cache",
+        ],
     ),
     ("core", ["plantrack.rules", "plantrack.views"]),
     # Edges that touch the world: git history, edits of the file.
