@@ -176,9 +176,10 @@ class Builder:
         tag, text = event.tag, event.value
         if tag not in _CORE_TAGS:
             raise _fail("PT007", event.start_mark, f"unsupported tag {tag}", f"不支持的标签 {tag}")
-        if len(text) > MAX_SCALAR:
-            text = self.cut(text, event.start_mark)
+        # Resolved before any cut: a 10 MB number is "number too long", at its full length.
         value = text if tag == "tag:yaml.org,2002:str" else _scalar(text, event.style, event.start_mark)
+        if len(text) > MAX_SCALAR and isinstance(value, str):
+            value = self.cut(value, event.start_mark)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.place(value, event.start_mark, event.end_mark)

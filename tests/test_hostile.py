@@ -289,3 +289,11 @@ def test_an_edit_of_a_file_with_odd_line_breaks_is_refused(cli, tmp_path: Path, 
     assert code == 2, out + err
     assert "a line break plantrack does not edit" in err and "nothing written" in err
     assert path.read_bytes() == before
+
+
+def test_a_huge_number_is_reported_at_its_full_length(check, tmp_path: Path) -> None:
+    path = tmp_path / "plans.yaml"
+    path.write_text(HEADER + "plans: {x: " + "7" * 1_000_000 + "}\n", encoding="utf-8")
+    run = check(path, "text")
+    assert run.returncode == 2
+    assert "plans.yaml:4:12: PT007 [error] number too long (1,000,000 characters, at most 100)" in run.stdout
