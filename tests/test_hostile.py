@@ -297,3 +297,17 @@ def test_a_huge_number_is_reported_at_its_full_length(check, tmp_path: Path) -> 
     run = check(path, "text")
     assert run.returncode == 2
     assert "plans.yaml:4:12: PT007 [error] number too long (1,000,000 characters, at most 100)" in run.stdout
+
+
+def test_a_bug_in_the_builder_is_a_bug_not_a_syntax_error(cli, monkeypatch, tmp_path: Path) -> None:
+    """Only the parser's own errors become located problems; anything else is exit 3 with a crash log."""
+    from plantrack import yamlbuild
+
+    def broken(self, event):  # type: ignore[no-untyped-def]
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(yamlbuild.Builder, "scalar", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))  # the crash log
+    code, out, err = cli("check", "--file", str(CORPUS / "unknown-key-owenr.yaml"), *OPTIONS)
+    assert code == 3, out + err
+    assert "internal error (ValueError: a bug); this is a bug" in err and "YAML syntax" not in out + err
