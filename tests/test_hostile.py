@@ -311,3 +311,20 @@ def test_a_bug_in_the_builder_is_a_bug_not_a_syntax_error(cli, monkeypatch, tmp_
     code, out, err = cli("check", "--file", str(CORPUS / "unknown-key-owenr.yaml"), *OPTIONS)
     assert code == 3, out + err
     assert "internal error (ValueError: a bug); this is a bug" in err and "YAML syntax" not in out + err
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+@pytest.mark.parametrize("extra_boms", [0, 1, 2])
+def test_decoding_round_trips_every_bom(codec: str, extra_boms: int) -> None:
+    """What an edit writes back is what it read: the encoding and every leading BOM."""
+    from plantrack.decoding import decode, encode_like
+
+    text = "schedule: fyp14\r\nname: 青山区\n"
+    raw = ("\ufeff" * extra_boms + text).encode(codec)
+    if codec in ("utf-16-be", "utf-32-be"):  # a BOM in that byte order, as editors write it
+        raw = ("\ufeff" * (extra_boms + 1) + text).encode(codec)
+    assert decode(raw) == text
+    plain = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(codec, codec)  # no BOM
+    assert encode_like(decode(raw).replace("fyp14", "fyp15"), raw) == raw.replace(
+        "fyp14".encode(plain), "fyp15".encode(plain)
+    )
