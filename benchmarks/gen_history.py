@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from plantrack import project  # noqa: E402
+from plantrack import load  # noqa: E402
 from plantrack.edit import ops  # noqa: E402
 
 
@@ -53,7 +53,7 @@ def main() -> None:
     git(out, "add", "plans.yaml", "schedules")
     git(out, "commit", "-q", "-m", "initial", when=day)
     rng = random.Random(args.seed)
-    loaded, _ = project.load(path)
+    loaded, _ = load.load(path)
     assert loaded is not None
     plans = list(loaded.plans.plans.items())
     for i in range(args.commits):

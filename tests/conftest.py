@@ -1,12 +1,21 @@
-"""Shared test helpers: the repository root, districts in tmp_path, the CLI in-process."""
+"""Shared test helpers: the repository root, districts in tmp_path, the CLI in-process, hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: `ci` (loaded when CI is set, as CI services and .ci/run do)
+# runs the full count; `dev`, the default at a desk, a fifth of it. A test that
+# names its own max_examples keeps it under both. HYPOTHESIS_PROFILE picks one.
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=40, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parents[1]
 # The district the goldens, format and oracle tests read: a frozen copy, so that
@@ -33,9 +42,9 @@ def make_district(folder: Path, text: str | bytes, schedule: str | None = None) 
 
 def check_problems(path: Path, as_of: date):
     """Load and run every rule, as `plantrack check` does; returns the problems."""
-    from plantrack import project, rules
+    from plantrack import load, rules
 
-    loaded, problems = project.load(path)
+    loaded, problems = load.load(path)
     if loaded is not None:
         problems += rules.run(rules.Context(loaded, as_of))
     return sorted(problems)

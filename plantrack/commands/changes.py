@@ -31,7 +31,7 @@ def changes(
     lang: LangOpt = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
-    from plantrack import project
+    from plantrack import load
     from plantrack.history.period import changes_since
     from plantrack.report import changes as report
     from plantrack.report.formats import write
@@ -39,7 +39,7 @@ def changes(
     code = language(lang)
     when = as_of_date(as_of)
     path = plans_path(file)
-    loaded, _ = project.load_or_raise(path)
+    loaded, _ = load.load_or_raise(path)
     result, notes = changes_since(path, loaded, since, when)
     print_notes(notes, code)
     write(report.report(result, code), format.value, sys.stdout)

@@ -50,14 +50,14 @@ def check(
     lang: LangOpt = None,
 ) -> int:
     """Check plans.yaml against the scheme's rules. Exit 0 ok, 1 errors, 2 unreadable."""
-    from plantrack import project, rules
+    from plantrack import load, rules
     from plantrack.exitcodes import Exit
     from plantrack.problems import Severity
     from plantrack.report.check import REPORTERS
 
     when = as_of_date(as_of)
     path = plans_path(file)
-    loaded, problems = project.load(path)
+    loaded, problems = load.load(path)
     if loaded is not None:
         ctx = rules.Context(loaded, when, backdate_days=backdate_days)
         problems += rules.run(ctx, rules.RULES, "file", fail_on_overdue=fail_on_overdue)

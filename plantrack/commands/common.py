@@ -14,7 +14,7 @@ import typer
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
-    from plantrack.project import Project
+    from plantrack.load import Project
     from plantrack.report.formats import Format, Report
 
 
@@ -65,7 +65,7 @@ def as_of_date(value: str | None) -> date:
 
 
 def plans_path(file: Path | None) -> Path:
-    from plantrack.project import find_plans_file
+    from plantrack.discover import find_plans_file
 
     return file if file is not None else find_plans_file()
 
@@ -85,11 +85,11 @@ def load(file: Path | None, lang: str) -> Project:
     """
     import sys
 
-    from plantrack import project
+    from plantrack import load
     from plantrack.i18n import Msg
     from plantrack.report.safe import clean
 
-    loaded, problems = project.load_or_raise(plans_path(file))
+    loaded, problems = load.load_or_raise(plans_path(file))
     problems = sorted(problems)
     if problems:
         skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"

@@ -15,7 +15,7 @@ from plantrack.i18n import t
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from plantrack.history.trail import Trail
+    from plantrack.history.facts import Trail
     from plantrack.i18n import Msg
 
 
@@ -36,8 +36,8 @@ def history(
     lang: LangOpt = None,
 ) -> int:
     """Show each change of a milestone's due, done or note, and each plan added or removed."""
+    from plantrack.discover import display_name
     from plantrack.history import facts, trail
-    from plantrack.project import display_name
     from plantrack.report import history as report
     from plantrack.report.formats import write
 
@@ -55,14 +55,14 @@ def history(
 
 def check_target(path: Path, found: Trail, plan: str, milestone: str | None) -> None:
     """Refuse a plan or milestone id that neither the history nor the file knows."""
-    from plantrack import project
+    from plantrack import load
     from plantrack.exitcodes import Exit
     from plantrack.history.facts import FactReader
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
     from plantrack.suggest import did_you_mean
 
-    loaded, _ = project.load(path)
+    loaded, _ = load.load(path)
     now = FactReader().facts(loaded.plans_src.text) if loaded else None
     plans = {e.plan for e in found.events} | set(found.start) | set(now or {})
     if plan not in plans:

@@ -72,13 +72,13 @@ def init(
     lang: LangOpt = None,
 ) -> int:
     """Start a district: write a plans.yaml that checks clean, ready to fill in."""
-    from plantrack import ids, init_template, project, schedule_files
+    from plantrack import discover, ids, init_template
     from plantrack.exitcodes import Exit
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
 
     code = language(lang)
-    target = folder / project.PLANS_FILE
+    target = folder / discover.PLANS_FILE
     if folder.exists() and not folder.is_dir():
         raise PlantrackError(
             Msg(
@@ -100,9 +100,9 @@ def init(
             Msg(f"--district: {problem.en}: e.g. --district 青山区", f"--district：{problem.zh}，如 --district 青山区"),
             Exit.USAGE,
         )
-    known = schedule_files.known_schedules(target)
+    known = discover.known_schedules(target)
     name = schedule or (known[-1] if known else "fyp14")
-    path = schedule_files.find_schedule(target, name)
+    path = discover.find_schedule(target, name)
     if path is None:
         raise PlantrackError(
             Msg(
@@ -181,13 +181,13 @@ def _members(listing: str, prefix: str, option: str) -> list[Member]:
 
 def load_schedule(path: Path):  # type: ignore[no-untyped-def]
     """A schedule file, validated; a broken one is one located line (exit 2)."""
-    from plantrack import project
+    from plantrack import load
     from plantrack.i18n import Msg
     from plantrack.models import Schedule
     from plantrack.problems import PlantrackError
 
-    src, problems = project.read_source(path)
-    schedule, more = (None, []) if problems else project.validate(Schedule, src)
+    src, problems = load.read_source(path)
+    schedule, more = (None, []) if problems else load.validate(Schedule, src)
     if schedule is None:
         first = min(problems + more)
         where = f"{first.file}:{first.line}:{first.column}: {first.code}"
@@ -207,10 +207,10 @@ def _self_check(target: Path) -> None:
     """What init wrote loads and has no errors; anything else is a plantrack bug."""
     from datetime import date
 
-    from plantrack import project, rules
+    from plantrack import load, rules
     from plantrack.problems import Severity
 
-    loaded, problems = project.load(target)
+    loaded, problems = load.load(target)
     if loaded is not None:
         problems += rules.run(rules.Context(loaded, date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]

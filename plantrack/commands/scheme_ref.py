@@ -76,19 +76,19 @@ def show(ref: str, lang: str) -> int:
 
 def _schedule():  # type: ignore[no-untyped-def]
     """The district's schedule if a plans.yaml is found from here, else the newest shipped one."""
-    from plantrack import project, schedule_files
+    from plantrack import discover, load
     from plantrack.commands.init import load_schedule
     from plantrack.problems import PlantrackError
 
     try:
-        plans = project.find_plans_file()
-        loaded, _ = project.load(plans)
+        plans = discover.find_plans_file()
+        loaded, _ = load.load(plans)
         if loaded is not None:
             return loaded.plans.schedule, loaded.schedule
     except PlantrackError:
         pass
-    here = Path.cwd() / project.PLANS_FILE
-    name = schedule_files.known_schedules(here)[-1]
-    path = schedule_files.find_schedule(here, name)
+    here = Path.cwd() / discover.PLANS_FILE
+    name = discover.known_schedules(here)[-1]
+    path = discover.find_schedule(here, name)
     assert path is not None
     return name, load_schedule(path)

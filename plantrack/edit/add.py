@@ -16,8 +16,8 @@ from plantrack.edit.ops import Change, landed, section
 from plantrack.edit.surgery import Doc, Edit, Noted, Value
 from plantrack.exitcodes import Exit
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.problems import PlantrackError
-from plantrack.project import Project
 
 PLAN = Msg("plan", "规划")
 UNIT = Msg("unit", "单位")

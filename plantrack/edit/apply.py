@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from plantrack import project as project_mod
-from plantrack import rules, yamlread
+from plantrack import decoding, rules
+from plantrack import load as loader
 from plantrack.exitcodes import Exit
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.problems import PlantrackError, Problem, Severity
-from plantrack.project import Project
 
 
 @dataclass
@@ -58,7 +58,7 @@ def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> lis
 
 def read(path: Path, as_of: date) -> Original:
     """Load the file, and keep its exact bytes to detect later changes."""
-    loaded, problems = project_mod.load_or_raise(path, Msg(": fix this before editing", "\uff1a请先修正再编辑"))
+    loaded, problems = loader.load_or_raise(path, Msg(": fix this before editing", "\uff1a请先修正再编辑"))
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
     original = Original(path, target, raw, target.stat(), loaded, _errors(loaded, problems, as_of))
@@ -68,11 +68,9 @@ def read(path: Path, as_of: date) -> Original:
 
 
 def _decode(raw: bytes) -> str:
-    from plantrack import yamlread
-
     try:
-        return yamlread.decode(raw)
-    except yamlread.YamlError:
+        return decoding.decode(raw)
+    except decoding.YamlError:
         return ""
 
 
@@ -100,7 +98,7 @@ def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
 
 def write(original: Original, new_text: str, as_of: date) -> None:
     """Validate `new_text` and put it in place of the original, atomically."""
-    data = yamlread.encode_like(new_text, original.raw)
+    data = decoding.encode_like(new_text, original.raw)
     folder = original.target.parent
     fd, name = tempfile.mkstemp(dir=folder, prefix=f".{original.target.name}.", suffix=".plantrack-tmp")
     tmp = Path(name)
@@ -112,7 +110,7 @@ def write(original: Original, new_text: str, as_of: date) -> None:
         os.chmod(tmp, stat.S_IMODE(original.st.st_mode))
         with contextlib.suppress(OSError):  # keep the owner where we may (as root); else ours
             os.chown(tmp, original.st.st_uid, original.st.st_gid)
-        loaded, problems = project_mod.load(tmp)
+        loaded, problems = loader.load(tmp)
         after = _errors(loaded, problems, as_of)
         added = list((Counter(_key(p) for p in after) - Counter(_key(p) for p in original.errors)).elements())
         if added:

@@ -19,8 +19,8 @@ from plantrack import dates
 from plantrack.edit import surgery
 from plantrack.edit.surgery import Doc
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.problems import PlantrackError
-from plantrack.project import Project
 from plantrack.suggest import did_you_mean
 
 

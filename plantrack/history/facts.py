@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from plantrack import dates, yamlread
+from plantrack.i18n import Msg
 
 FIELDS = ("due", "done", "note")
 
@@ -151,9 +152,9 @@ def diff(commit: Commit, before: Facts, after: Facts) -> list[Event]:
         old_ms = old.milestones if old else {}
         for mid in [*plan.milestones, *(m for m in old_ms if m not in plan.milestones)]:
             was, now = old_ms.get(mid, (None, None, None)), plan.milestones.get(mid, (None, None, None))
-            for field, a, b in zip(FIELDS, was, now, strict=True):
+            for name, a, b in zip(FIELDS, was, now, strict=True):
                 if a != b:
-                    out.append(Event(commit, pid, mid, field, a, b))
+                    out.append(Event(commit, pid, mid, name, a, b))
     out += [
         Event(commit, pid, None, "plan-removed", plan.name, None) for pid, plan in before.items() if pid not in after
     ]
@@ -202,3 +203,13 @@ def first_recorded(found: list[Event]) -> dict[tuple[str, str, date], Event]:
                 continue
             first.setdefault((e.plan, e.milestone, day), e)
     return first
+
+
+@dataclass
+class Trail:
+    commits: list[Commit]  # those in the period, oldest first
+    events: list[Event]
+    start: Facts  # the plans as the period found them ({} without --since)
+    start_day: date | None  # the day the period starts (for a revision: its author date)
+    end: Facts | None = None  # the plans as the period left them, if it ends before the last commit
+    notes: list[Msg] = field(default_factory=list)  # what the user should know (shallow, detached)

@@ -15,13 +15,13 @@ are read; the facts of a period's first or last revision under its blob id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantrack import cache, dates
-from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, walk
+from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, Trail, walk
 from plantrack.i18n import Msg
 
 if TYPE_CHECKING:
@@ -41,16 +41,6 @@ class Since:
             return cls(day=dates.parse_exact(text))
         except dates.DateFormatError:
             return cls(rev=text)
-
-
-@dataclass
-class Trail:
-    commits: list[Commit]  # those in the period, oldest first
-    events: list[Event]
-    start: Facts  # the plans as the period found them ({} without --since)
-    start_day: date | None  # the day the period starts (for a revision: its author date)
-    end: Facts | None = None  # the plans as the period left them, if it ends before the last commit
-    notes: list[Msg] = field(default_factory=list)  # what the user should know (shallow, detached)
 
 
 def _facts_to_json(facts: Facts | None) -> Any:

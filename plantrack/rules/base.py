@@ -9,13 +9,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from plantrack.i18n import Msg
+from plantrack.load import Project
 from plantrack.models import MilestoneSpec, Plan, Record, Unit
 from plantrack.problems import Severity
-from plantrack.project import Project
 from plantrack.tracking import Step, all_steps
 
 if TYPE_CHECKING:
-    from plantrack.history.trail import Trail
+    from plantrack.history.facts import Trail
 
 Where = Literal["plans", "schedule"]
 # The stages rules run in: "file" needs only the district; "history" needs the

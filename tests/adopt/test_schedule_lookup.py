@@ -5,14 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from plantrack import schedule_files
+from plantrack import discover
 from tests.adopt.base import TEXT
 from tests.conftest import REPO
 
 
 def test_no_local_schedules_uses_the_shipped_one(cli, tmp_path: Path) -> None:
     (tmp_path / "plans.yaml").write_text(TEXT, encoding="utf-8")
-    assert schedule_files.find_schedule(tmp_path / "plans.yaml", "fyp14") == schedule_files.bundled_dir() / "fyp14.yaml"
+    assert discover.find_schedule(tmp_path / "plans.yaml", "fyp14") == discover.bundled_dir() / "fyp14.yaml"
     code, out, _ = cli("check", "--file", str(tmp_path / "plans.yaml"), "--as-of", "2019-10-30", "--lang", "en")
     assert code == 0, out
 
@@ -23,7 +23,7 @@ def test_a_local_schedule_overrides(cli, tmp_path: Path) -> None:
     local = local.replace("due: 2019年10月底          #", "due: 2019年9月底           #", 1)
     (tmp_path / "schedules" / "fyp14.yaml").write_text(local, encoding="utf-8")
     (tmp_path / "plans.yaml").write_text(TEXT, encoding="utf-8")
-    assert schedule_files.find_schedule(tmp_path / "plans.yaml", "fyp14") == tmp_path / "schedules" / "fyp14.yaml"
+    assert discover.find_schedule(tmp_path / "plans.yaml", "fyp14") == tmp_path / "schedules" / "fyp14.yaml"
     code, out, _ = cli(
         "status", "outline", "--file", str(tmp_path / "plans.yaml"), "--as-of", "2019-10-30", "--format", "json"
     )
@@ -45,5 +45,5 @@ def test_missing_schedule_says_where_it_looked(cli, tmp_path: Path) -> None:
 
 def test_bundled_dir_is_the_source_trees_schedules_here() -> None:
     # In the source tree (PYTHONPATH, editable install) the package has no schedules/ folder of its own.
-    assert schedule_files.bundled_dir() == REPO / "schedules"
+    assert discover.bundled_dir() == REPO / "schedules"
     assert shutil.which  # the installed case is tests/adopt/test_wheel.py

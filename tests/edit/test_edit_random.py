@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plantrack import project, rules
+from plantrack import load, rules
 from plantrack.edit import add, apply, ops
 from plantrack.edit.surgery import Doc
 from plantrack.models import UNIT_TYPES
@@ -27,7 +27,7 @@ KINDS = {
 
 
 def _milestones() -> list[tuple[str, str]]:
-    loaded, _ = project.load(DISTRICT)
+    loaded, _ = load.load(DISTRICT)
     assert loaded is not None
     return [(p, m) for p, kind in KINDS.items() for m in loaded.schedule.kinds[kind].milestones]  # type: ignore[index]
 
@@ -123,9 +123,8 @@ def check_value(text: str, op: tuple) -> None:  # type: ignore[type-arg]
         assert record.get("note") == (op[2] or None)
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
+# As many examples as the hypothesis profile gives (tests/conftest.py): 200 in CI.
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(OPS, min_size=1, max_size=5))
 def test_random_edit_sequences(tmp_path_factory, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
     folder: Path = tmp_path_factory.mktemp("district")
@@ -146,7 +145,7 @@ def test_random_edit_sequences(tmp_path_factory, sequence: list[tuple]) -> None:
         data = path.read_bytes()
         assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
         text = data[3:].decode("utf-8")
-        loaded, problems = project.load(path)
+        loaded, problems = load.load(path)
         assert loaded is not None
         problems += rules.run(rules.Context(loaded, TODAY))
         assert [p for p in problems if p.severity is Severity.ERROR] == []

@@ -39,14 +39,14 @@ def test_failed_replace_leaves_the_original_and_no_temporary_file(cli, tmp_path:
 def test_a_concurrent_change_is_refused(cli, tmp_path: Path, monkeypatch) -> None:
     path = district.write(tmp_path)
     theirs = path.read_bytes().replace("疫情延误".encode(), "同事刚改的".encode())
-    real_load = apply.project_mod.load
+    real_load = apply.loader.load
 
     def load_while_someone_writes(p: Path, **kw: object):  # type: ignore[no-untyped-def]
         if p != path:  # the validation of our temporary file: a colleague saves meanwhile
             path.write_bytes(theirs)
         return real_load(p, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(apply.project_mod, "load", load_while_someone_writes)
+    monkeypatch.setattr(apply.loader, "load", load_while_someone_writes)
     code, _, err = cli("note", "edu-plan", "finished", "我的备注", "--file", str(path), "--lang", "en")
     assert code == Exit.CONFLICT
     assert "changed on disk while plantrack was editing it: nothing written" in err

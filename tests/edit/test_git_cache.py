@@ -122,14 +122,14 @@ def test_git_that_hangs_is_stopped_after_the_timeout(cli, audited, tmp_path: Pat
 
 
 def _stage(tmp_path: Path, recorded_on: date, done: str) -> list[str]:
-    from plantrack import project, rules
+    from plantrack import load, rules
     from plantrack.history.facts import Commit, Event
     from plantrack.history.trail import Trail
     from tests.conftest import make_district
     from tests.edit.gitrepo_helpers import PLANS
 
     path = make_district(tmp_path, PLANS.replace("{done: 2019-10-25}", f"{{done: {done}}}"))
-    loaded, _ = project.load(path)
+    loaded, _ = load.load(path)
     assert loaded is not None
     c = Commit("a" * 40, "aaaaaaa", "李伟", "l@x", recorded_on, old="b" * 40, new="c" * 40)
     trail = Trail([c], [Event(c, "edu-plan", "start-approval", "done", None, done)], {}, None)
@@ -156,11 +156,11 @@ def test_history_stage_passes_an_entry_made_in_time(tmp_path: Path) -> None:
 
 
 def test_history_stage_without_a_trail_finds_nothing(tmp_path: Path) -> None:
-    from plantrack import project, rules
+    from plantrack import load, rules
     from tests.conftest import make_district
     from tests.edit.gitrepo_helpers import PLANS
 
-    loaded, _ = project.load(make_district(tmp_path, PLANS))
+    loaded, _ = load.load(make_district(tmp_path, PLANS))
     assert loaded is not None
     assert rules.run(rules.Context(loaded, date(2020, 9, 15)), rules.RULES, "history") == []
 

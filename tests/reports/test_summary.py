@@ -17,9 +17,9 @@ AS_OF = date(2020, 9, 15)
 
 
 def fixture_summary():
-    from plantrack import project
+    from plantrack import load
 
-    loaded, _ = project.load_or_raise(DISTRICT)
+    loaded, _ = load.load_or_raise(DISTRICT)
     view = status(loaded.plans, loaded.schedule, AS_OF)
     return view, summary(view, loaded.schedule)
 
@@ -37,9 +37,9 @@ def test_totals_and_stages() -> None:
 
 
 def test_unit_filter_counts_only_its_plans() -> None:
-    from plantrack import project
+    from plantrack import load
 
-    loaded, _ = project.load_or_raise(DISTRICT)
+    loaded, _ = load.load_or_raise(DISTRICT)
     s = summary(status(loaded.plans, schedule(), AS_OF, unit="edu"), schedule())
     assert s.plans == 2 and s.by_kind == {"special": 1, "research": 1}
 

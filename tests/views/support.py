@@ -10,7 +10,7 @@ from tests.conftest import FIXTURE
 
 @cache
 def schedule() -> Schedule:
-    from plantrack.project import read_source, validate
+    from plantrack.load import read_source, validate
 
     src, problems = read_source(FIXTURE / "schedules" / "fyp14.yaml")
     sched, more = validate(Schedule, src)

@@ -2,6 +2,7 @@
 
 Run with PLANTRACK_UPDATE_GOLDEN=1 to rewrite them after a deliberate change
 (or after the fixture district in tests/fixtures/district changes); review the diff like any other change.
+An update run rewrites the files and fails, every test of it, so it can never pass as a test run.
 """
 
 from __future__ import annotations
@@ -37,9 +38,12 @@ DOCS: dict[str, list[str]] = {
 
 
 def compare(path: Path, actual: str) -> None:
-    if UPDATE:
+    if UPDATE:  # rewrite, then fail: an update run must never pass as a test run
+        changed = not path.exists() or path.read_text(encoding="utf-8") != actual
         path.write_text(actual, encoding="utf-8")
-        return
+        pytest.fail(
+            f"{path.name} {'rewritten' if changed else 'unchanged'}; review it, then run without PLANTRACK_UPDATE_GOLDEN"
+        )
     assert path.exists(), f"{path.name} missing: run with PLANTRACK_UPDATE_GOLDEN=1"
     expected = path.read_text(encoding="utf-8")
     # Trailing blanks are not part of the picture, and editors strip them.
@@ -64,3 +68,13 @@ def test_document_matches_golden(cli, name: str) -> None:
     code, out, err = cli(*DOCS[name], "--file", BUNDLED, "--as-of", AS_OF)
     assert code == 0, err
     compare(GOLDEN / name, out)
+
+
+def test_update_mode_rewrites_then_fails(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(globals(), "UPDATE", True)
+    golden = tmp_path / "view.en.txt"
+    with pytest.raises(pytest.fail.Exception, match=r"view\.en\.txt rewritten"):
+        compare(golden, "new picture\n")
+    assert golden.read_text(encoding="utf-8") == "new picture\n"
+    with pytest.raises(pytest.fail.Exception, match=r"view\.en\.txt unchanged"):
+        compare(golden, "new picture\n")

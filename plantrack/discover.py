@@ -1,0 +1,69 @@
+"""Find the files of a district: plans.yaml and the schedule it names.
+
+Only names and paths here; reading them is load.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
+
+PLANS_FILE = "plans.yaml"
+SCHEDULES_DIR = "schedules"
+# A name, not a path: `schedule: ../../etc/passwd` must not read outside schedules/.
+SCHEDULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def find_plans_file(start: Path | None = None) -> Path:
+    """plans.yaml in the current folder or the nearest parent that has one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / PLANS_FILE
+        if candidate.is_file():
+            return candidate
+    raise PlantrackError(
+        Msg(
+            f"no {PLANS_FILE} in {here} or any parent folder: run plantrack in your district's repository, or pass --file",
+            f"在 {here} 及其上级目录中找不到 {PLANS_FILE}：请在本区的仓库中运行，或用 --file 指定",
+        )
+    )
+
+
+def bundled_dir() -> Path:
+    """The schedules shipped with plantrack: inside the installed package, else the source tree's folder."""
+    package = Path(__file__).resolve().parent
+    installed = package / SCHEDULES_DIR
+    return installed if installed.is_dir() else package.parent / SCHEDULES_DIR
+
+
+def search_path(plans_path: Path) -> list[Path]:
+    """The folders looked in, in order: the district's own first, the bundled last."""
+    folder = plans_path.resolve().parent
+    return [f / SCHEDULES_DIR for f in (folder, *folder.parents)] + [bundled_dir()]
+
+
+def find_schedule(plans_path: Path, name: str) -> Path | None:
+    """schedules/<name>.yaml beside plans.yaml or in a parent folder, else the bundled one; None if neither."""
+    for folder in search_path(plans_path):
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def known_schedules(plans_path: Path) -> list[str]:
+    """Every schedule name find_schedule could find, for "did you mean" and for `init --schedule`."""
+    return sorted({p.stem for folder in search_path(plans_path) for p in folder.glob("*.yaml")})
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would type it: relative when inside the current folder."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
