@@ -240,10 +240,11 @@ class Schedule(Model):
         own = {m: self.resolve(s.due) for m, s in specs.items() if s.due is not None}
         return {m: d for m, d in own.items() if d is not None}
 
-    def pull_in(self, kind: str, own: dict[str, date]) -> dict[str, date]:
+    def pull_in(self, kind: str, own: dict[str, date], fixed: frozenset[str] = frozenset()) -> dict[str, date]:
         """Due no later than any following step: relax along `after` edges.
 
-        Bounded, so a cycle (reported by PT108) cannot loop forever.
+        A date in `fixed` (a plan's own date, an authorised extension) is
+        never moved. Bounded, so a cycle (reported by PT108) cannot loop forever.
         """
         specs = self.kinds[kind].milestones  # type: ignore[index]
         result = dict(own)
@@ -251,10 +252,11 @@ class Schedule(Model):
             moved = False
             for m, spec in specs.items():
                 for before in spec.after:
-                    if m in result and (before not in result or result[m] < result[before]) and before in specs:
-                        if before in result or specs[before].due is not None:
-                            result[before] = result[m]
-                            moved = True
+                    if m not in result or before not in result or before in fixed:
+                        continue
+                    if result[m] < result[before]:
+                        result[before] = result[m]
+                        moved = True
             if not moved:
                 break
         return result

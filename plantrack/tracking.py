@@ -57,7 +57,7 @@ def plan_deadlines(plan: Plan, schedule: Schedule) -> dict[str, date]:
         return base
     own = schedule.own_dates(plan.kind)
     own.update((m, d) for m, d in overrides.items() if d is not None)
-    return schedule.pull_in(plan.kind, own)
+    return schedule.pull_in(plan.kind, own, frozenset(overrides))
 
 
 def steps(plan: Plan, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> list[Step]:

@@ -66,7 +66,8 @@ def test_derived_deadline_never_later_than_a_follower(schedule: Schedule) -> Non
         deadlines = schedule.deadlines(kind)
         for mid, m in spec.milestones.items():
             for before in m.after:
-                assert deadlines[before] <= deadlines[mid], (kind, before, mid)
+                if mid in deadlines:  # a township's own special plans carry no dates (R20)
+                    assert deadlines[before] <= deadlines[mid], (kind, before, mid)
 
 
 def test_special_steps_without_a_date_are_due_with_finished(schedule: Schedule) -> None:

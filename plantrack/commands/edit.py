@@ -101,16 +101,16 @@ def _commit(path: Path, display: str, message: str, lang: str) -> None:
 
 
 def _day(value: str | None, option: str) -> date:
-    from plantrack.dates import DateFormatError, parse_exact
+    from plantrack.dates import DateFormatError, parse_ref_date
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
 
     if value is None:
         return date.today()
     try:
-        return parse_exact(value)
+        return parse_ref_date(value)
     except DateFormatError as e:
-        raise PlantrackError(Msg(f"{option}: {e}", f"{option}:{e.zh}"), 2) from None
+        raise PlantrackError(Msg(f"{option}: {e}", f"{option}\uff1a{e.zh}"), 2) from None
 
 
 def done(

@@ -327,8 +327,8 @@ def draft_after_proposal(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PT216",
     "outline-text-and-congress",
-    "The outline's formal text: reviewed by 区委 and 区政府 (D18), to the congress standing committee (D13, D19)",
-    "规划纲要正式文本经区委、区政府研究审核(D18)，提交区人大常委会审议通过(D13、D19)",
+    "The outline's formal text: reviewed by the party committee and the government, passed by the congress standing committee (R8, D13, D18, D19)",
+    "规划纲要正式文本经区委、区政府研究审核，由区人大常委会审议通过(R8, D13、D18、D19)",
 )
 def outline_text(ctx: Context) -> Iterator[Finding]:
     """
