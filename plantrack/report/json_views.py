@@ -34,6 +34,7 @@ def _parties(ps: tuple[Party, ...]) -> list[dict[str, Any]]:
 def milestone(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict[str, Any]:
     by, to = parties.of(step, plan)
     own = step.record is not None and step.record.due is not None
+    due_from = "extension" if step.extended else "plan" if own else "scheme"
     return {
         "id": step.id,
         "name": step.spec.name,
@@ -42,12 +43,13 @@ def milestone(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict[str
         "done": _d(step.done) if step.done and step.done <= as_of else None,
         "state": step.state.value,
         "days_late": step.days_late,
-        "due_from": "plan" if own else "scheme",
+        "due_from": due_from,
         "scheme_due": _d(step.scheme_due),
         "ref": step.spec.ref,
         "note": step.note,
         "by": _parties(by),
         "to": _parties(to),
+        "extended": _extended(step),
     }
 
 
@@ -94,7 +96,15 @@ def item(i: Item) -> dict[str, Any]:
         "days_left": i.days_left,
         "plan_name": i.plan.name,
         "milestone_name": i.step.spec.name,
+        "responsible": i.responsible,
+        "extended": _extended(i.step),
     }
+
+
+def _extended(step: Step) -> dict[str, Any] | None:
+    """An authorised extension as recorded (views show the state 批准延期)."""
+    ext = step.extended
+    return None if ext is None else {"until": _d(ext.until), "by": ext.by, "ref": ext.ref}
 
 
 def overdue_doc(view: OverdueView) -> dict[str, Any]:

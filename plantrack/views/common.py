@@ -105,10 +105,11 @@ class Parties:
         for uid, u in units.items():
             self.by_type.setdefault(u.type, []).append(uid)
 
-    def resolve(self, types: Iterable[str], recorded: str | None, plan: Plan) -> tuple[Party, ...]:
+    def resolve(self, types: Iterable[str], recorded: list[str] | str | None, plan: Plan) -> tuple[Party, ...]:
+        if isinstance(recorded, str):
+            recorded = [recorded]
         if recorded:
-            unit = self.units.get(recorded)
-            return (Party(recorded, unit.name if unit else None, None, True),)
+            return tuple(Party(uid, unit_name(self.units, uid) if uid in self.units else None, None, True) for uid in recorded)
         out: list[Party] = []
         for t in types:
             if t == "owner":
