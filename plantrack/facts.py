@@ -110,9 +110,7 @@ _ISSUED_BY_GOVERNMENT = {("special", "key"), ("regional", None)}
 
 def owed(plan: Plan, spec: MilestoneSpec, specs: Mapping[str, MilestoneSpec]) -> bool:
     """Whether the scheme owes this step of this plan (tracked even unrecorded)."""
-    if spec.role == FILING and (plan.kind, plan.tier) in _ISSUED_BY_GOVERNMENT:
-        return False
-    return True
+    return not (spec.role == FILING and (plan.kind, plan.tier) in _ISSUED_BY_GOVERNMENT)
 
 
 # Steps that are another body's act, not the plan owner's work: the body

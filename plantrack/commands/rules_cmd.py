@@ -14,7 +14,10 @@ from plantrack.i18n import t
 def rules(
     code: Annotated[
         str | None,
-        typer.Argument(metavar="CODE", help=t("A rule code, e.g. PT201.", "规则代码,如 PT201。")),
+        typer.Argument(
+            metavar="CODE",
+            help=t("A rule code (PT201), or the scheme's rule or deadline (R9, D11).", "规则代码（PT201），或工作方案的规则、期限（R9、D11）。"),
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> int:
@@ -33,7 +36,13 @@ def rules(
         return 0
     rule = BY_CODE.get(code.upper())
     if rule is None:
-        hint = did_you_mean(code.upper(), BY_CODE)
+        from plantrack.rules.scheme_text import DEADLINES, RULES, explain
+
+        text = explain(code)
+        if text is not None:
+            out.write(text)
+            return 0
+        hint = did_you_mean(code.upper(), [*BY_CODE, *RULES, *DEADLINES])
         raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
     out.write(f"{rule.code} {rule.name} [{rule.severity.value}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
     return 0

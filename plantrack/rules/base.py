@@ -64,7 +64,9 @@ class Context:
         A plan that failed to load still exists: "there is no master plan"
         must not follow from one bad date in it.
         """
-        out = [(pid, plan.owner) for pid, plan in self.project.plans.plans.items() if plan.kind == kind]
+        out: list[tuple[str, str | None]] = [
+            (pid, plan.owner) for pid, plan in self.project.plans.plans.items() if plan.kind == kind
+        ]
         raw = self.project.plans_src.data.get("plans") if isinstance(self.project.plans_src.data, dict) else None
         for pid in sorted(self.project.broken_plans):
             entry = raw.get(pid) if isinstance(raw, dict) else None

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from plantrack import facts
 from plantrack.facts import type_name
 from plantrack.i18n import Msg
-from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.rules.parties import party_findings
 

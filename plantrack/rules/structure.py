@@ -39,7 +39,7 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
     Example (fails): `owner: eud` when the unit is `edu`. Passes: `owner: edu`.
     """
 
-    def check(uid: str | None, path: tuple[str, ...]) -> Iterator[Finding]:
+    def check(uid: str | None, path: tuple[str | int, ...]) -> Iterator[Finding]:
         if uid is not None and not ctx.is_known_unit(uid):
             hint = did_you_mean(uid, ctx.units)
             yield Finding(path, Msg(f"unknown unit {uid!r}{hint.en}", f"未知的单位 {uid!r}{hint.zh}"))
@@ -55,8 +55,8 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
                 for field in ("by", "to"):
                     uids = getattr(record, field)
                     for i, uid in enumerate(uids):
-                        path = milestone_path(pid, mid, field)
-                        yield from check(uid, path + (i,) if len(uids) > 1 else path)
+                        path: tuple[str | int, ...] = milestone_path(pid, mid, field)
+                        yield from check(uid, (*path, i) if len(uids) > 1 else path)
                 if record.extended:
                     yield from check(record.extended.by, milestone_path(pid, mid, "extended") + ("by",))
         if plan.budget and plan.budget.source:
