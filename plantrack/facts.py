@@ -66,8 +66,15 @@ PARTY_FACTS: tuple[PartyFact, ...] = (
     # 三(三)3 "以区政府名义实施" contradicts it: issue by the government is a warning.
     _f("special", REVIEW, "by", {"government"}, "PT203", "R3", tier="general"),
     _f(
-        "special", ISSUE, "by", {"drc", "owner"}, "PT203", "R3", tier="general",
-        joint=frozenset({"department"}), warn=frozenset({"government"}),
+        "special",
+        ISSUE,
+        "by",
+        {"drc", "owner"},
+        "PT203",
+        "R3",
+        tier="general",
+        joint=frozenset({"department"}),
+        warn=frozenset({"government"}),
     ),
     # R4 "各部门自行编制或批准的各类规划,需报区发展改革委备案"
     _f("special", FILING, "to", {"drc"}, "PT204", "R4"),

@@ -1,4 +1,4 @@
-"""The edit commands: done, reopen, due, note, add, add-unit.
+"""The edit commands: done, reopen, due, extend, note, add, add-unit.
 
 Each one: read the file with spans → change the few characters the fact
 needs (plantrack.edit.ops) → validate and write atomically (edit.apply) →
@@ -164,6 +164,36 @@ def due(
     from plantrack.edit import ops
 
     return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
+
+
+def extend(
+    plan: Plan,
+    milestone: Milestone,
+    when: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE",
+            help=t("The new deadline: 2020-10-31, 2020年10月底, …", "延期后的期限，如 2020-10-31、2020年10月底"),
+        ),
+    ],
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", metavar="UNIT", help=t("The unit that granted it (required).", "批准延期的单位 id（必填）。")
+        ),
+    ],
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", metavar="文号", help=t("The document that granted it.", "批准文件文号。")),
+    ] = None,
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Record an authorised extension of a milestone's deadline (R23)."""
+    from plantrack.edit import ops
+
+    return _run(file, lang, commit, lambda o: ops.extend(o.project, o.text, plan, milestone, when, by, ref))
 
 
 def note(

@@ -16,7 +16,10 @@ def rules(
         str | None,
         typer.Argument(
             metavar="CODE",
-            help=t("A rule code (PT201), or the scheme's rule or deadline (R9, D11).", "规则代码（PT201），或工作方案的规则、期限（R9、D11）。"),
+            help=t(
+                "A rule code (PT201), or the scheme's rule or deadline (R9, D11).",
+                "规则代码（PT201），或工作方案的规则、期限（R9、D11）。",
+            ),
         ),
     ] = None,
     lang: LangOpt = None,

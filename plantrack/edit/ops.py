@@ -174,3 +174,27 @@ def note(project: Project, text: str, pid: str, mid: str, value: str) -> Change:
         else Msg(f"{pid}/{mid} note removed", f"{pid}/{mid} 备注已删除")
     )
     return Change(new, what, f"note: {pid}/{mid}")
+
+
+def extend(project: Project, text: str, pid: str, mid: str, until: str, by: str, ref: str | None) -> Change:
+    """Record an authorised extension (R23): `extended: {until, by, ref}`."""
+    doc = Doc.parse(text)
+    order = _check_milestone(project, doc, pid, mid)
+    until = until.strip()
+    try:
+        day = dates.parse_due(until)
+    except dates.DateFormatError as e:
+        raise PlantrackError(Msg(f"DATE: {e}", f"DATE\uff1a{e.zh}"), 2) from None
+    units = section(doc, "units")
+    if by not in units:
+        raise unknown_id("unit", "单位", by, units, "--by")
+    value = {"until": until, "by": by} | ({"ref": ref} if ref else {})
+    new = _set_field(text, pid, mid, order, "extended", value)
+    shown = until if until == day.isoformat() else f"{until} ({day})"
+    doc_en = f", {ref}" if ref else ""
+    doc_zh = f"\uff0c{ref}" if ref else ""
+    return Change(
+        new,
+        Msg(f"{pid}/{mid} extended to {shown} by {by}{doc_en}", f"{pid}/{mid} 经 {by} 批准延期至 {shown}{doc_zh}"),
+        f"extend: {pid}/{mid} {until} by {by}" + (f" ({ref})" if ref else ""),
+    )
