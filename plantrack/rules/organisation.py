@@ -128,8 +128,9 @@ def commission(ctx: Context) -> Iterator[Finding]:
 )
 def research_before_ideas(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: warns when the master plan's basic ideas are done before every
-    research topic's results are done (a topic not yet done, or done later).
+    What it does: warns when the master plan's basic ideas are done before the
+    results of every research topic its owner (the DRC) runs are done (a topic
+    not yet done, or done later). Departments' topics feed their special plans.
     A warning: both are due by the same date, and the scheme states no order.
     Why: R18, "形成一批……研究成果,为提出总体规划基本思路和编制专项规划奠定基础".
     Example (warns): `basic-ideas: {done: 2019-11-10}` with results done 2019-11-25.
@@ -143,6 +144,8 @@ def research_before_ideas(ctx: Context) -> Iterator[Finding]:
             continue
         late = []
         for rid, research in ctx.plans("research"):
+            if research.owner != plan.owner:
+                continue  # a department's topic feeds its special plans, not the outline's ideas
             res = research.record(results_id)
             if not (res and res.done and res.done <= ideas.done):
                 late.append(rid)

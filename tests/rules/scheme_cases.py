@@ -388,7 +388,7 @@ SCHEME_CASES: list[Case] = [
         "basic ideas before the results they rest on",
         "",
         doc=master("      basic-ideas: {done: 2019-11-10}\n")
-        + "  r1:\n    name: 课题\n    kind: research\n    owner: stats\n"
+        + "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n"
         "    milestones:\n      topic-set: {done: 2019-09-20}\n      results: {done: 2019-11-25}\n",
         where=[(1, 27)],
         offset=M,
@@ -398,7 +398,7 @@ SCHEME_CASES: list[Case] = [
         "results before the basic ideas",
         "",
         doc=master("      basic-ideas: {done: 2019-11-26}\n")
-        + "  r1:\n    name: 课题\n    kind: research\n    owner: stats\n"
+        + "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n"
         "    milestones:\n      topic-set: {done: 2019-09-20}\n      results: {done: 2019-11-25}\n",
     ),
     # 7. Cascades: a plan that failed to load still exists ------------------------------
