@@ -188,8 +188,8 @@ def done_in_future(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 milestone_path(pid, mid, "done"),
                 Msg(
-                    f"done on {record.done}, after the reference date {ctx.as_of}",
-                    f"完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
+                    f"{ctx.cite(pid, mid).en} done on {record.done}, after the reference date {ctx.as_of}",
+                    f"{ctx.cite(pid, mid).zh}的完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
                 ),
             )
 
