@@ -39,13 +39,14 @@ def rules(
         return 0
     rule = BY_CODE.get(code.upper())
     if rule is None:
-        from plantrack.rules.scheme_text import DEADLINES, RULES, explain
+        from plantrack.rules.scheme_text import DEADLINES, explain
+        from plantrack.rules.scheme_text import RULES as SCHEME_RULES
 
         text = explain(code)
         if text is not None:
             out.write(text)
             return 0
-        hint = did_you_mean(code.upper(), [*BY_CODE, *RULES, *DEADLINES])
+        hint = did_you_mean(code.upper(), [*BY_CODE, *SCHEME_RULES, *DEADLINES])
         raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
     out.write(f"{rule.code} {rule.name} [{rule.severity.value}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
     return 0

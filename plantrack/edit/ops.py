@@ -67,7 +67,9 @@ def _check_milestone(project: Project, doc: Doc, pid: str, mid: str) -> list[str
     return order
 
 
-def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, value: str | None) -> str:
+def _set_field(
+    text: str, pid: str, mid: str, order: list[str], field: str, value: surgery.Value | None
+) -> str:
     """Set (or, with None, remove) one fact of a milestone, adding the milestone if needed."""
     doc = Doc.parse(text)
     plan_path = ("plans", pid)
@@ -188,7 +190,7 @@ def extend(project: Project, text: str, pid: str, mid: str, until: str, by: str,
     units = section(doc, "units")
     if by not in units:
         raise unknown_id("unit", "单位", by, units, "--by")
-    value = {"until": until, "by": by} | ({"ref": ref} if ref else {})
+    value: dict[str, surgery.Value] = {"until": until, "by": by} | ({"ref": ref} if ref else {})
     new = _set_field(text, pid, mid, order, "extended", value)
     shown = until if until == day.isoformat() else f"{until} ({day})"
     doc_en = f", {ref}" if ref else ""
