@@ -190,7 +190,9 @@ def extend(project: Project, text: str, pid: str, mid: str, until: str, by: str,
     units = section(doc, "units")
     if by not in units:
         raise unknown_id("unit", "单位", by, units, "--by")
-    value: dict[str, surgery.Value] = {"until": until, "by": by} | ({"ref": ref} if ref else {})
+    value: dict[str, surgery.Value] = {"until": until, "by": by}
+    if ref:
+        value["ref"] = ref
     new = _set_field(text, pid, mid, order, "extended", value)
     shown = until if until == day.isoformat() else f"{until} ({day})"
     doc_en = f", {ref}" if ref else ""
