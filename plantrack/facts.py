@@ -155,7 +155,7 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {
     "park": ("a development park", "开发园区"),
     "leading-group": ("the leading group", "领导小组"),
     "office": ("the leading group's office", "领导小组办公室"),
-    "institution": ("an institution or think tank", "专业机构或智库"),
+    "institution": ("an institution or think tank", "专业机构、智库"),
     "owner": ("the compiling unit itself", "编制单位自身"),
 }
 
@@ -167,5 +167,13 @@ def type_name(utype: str | None, lang: str) -> str:
 
 def types_text(types: object, lang: str) -> str:
     """Unit types joined as a reader says them: "区政府或区发展改革委"."""
-    names = [type_name(t, lang) for t in types]  # type: ignore[attr-defined]
-    return ("或" if lang == "zh" else " or ").join(names)
+    names = [type_name(t, lang) for t in sorted(types, key=lambda t: (t != "party-committee", t))]  # type: ignore[call-overload]
+    if len(names) <= 2:
+        return ("或" if lang == "zh" else " or ").join(names)
+    return "、".join(names[:-1]) + "或" + names[-1] if lang == "zh" else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def all_types_text(types: object, lang: str) -> str:
+    """Unit types that must all act: "区委和区政府"."""
+    names = [type_name(t, lang) for t in sorted(types, key=lambda t: (t != "party-committee", t))]  # type: ignore[call-overload]
+    return ("和" if lang == "zh" else " and ").join(names)

@@ -33,8 +33,7 @@ def _parties(ps: tuple[Party, ...]) -> list[dict[str, Any]]:
 
 def milestone(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict[str, Any]:
     by, to = parties.of(step, plan)
-    own = step.record is not None and step.record.due is not None
-    due_from = "extension" if step.extended else "plan" if own else "scheme"
+    due_from = "extension" if step.extended else "plan" if step.own_due else "scheme"
     return {
         "id": step.id,
         "name": step.spec.name,

@@ -38,8 +38,7 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
     field_en, field_zh = _FIELD[fact.field]
     want_en, want_zh = types_text(sorted(fact.allowed), "en"), types_text(sorted(fact.allowed), "zh")
     if fact.all_of:
-        want_en = " and ".join(type_name(t, "en") for t in sorted(fact.allowed))
-        want_zh = "和".join(type_name(t, "zh") for t in sorted(fact.allowed))
+        want_en, want_zh = facts.all_types_text(fact.allowed, "en"), facts.all_types_text(fact.allowed, "zh")
     fits = [u for u in uids if _unit_fits(ctx, plan, u, fact.allowed)]
     path = milestone_path(pid, mid, fact.field)
     for uid in uids:
@@ -80,15 +79,15 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
                         f"{where.zh}\uff1a{uid} 是 {host} 的人代会，不是本乡镇 {plan.owner} 的同级人代会\uff08{fact.cite}\uff09",
                     ),
                 )
-    if fact.role == facts.CONGRESS_APPROVAL and fact.kind == "master":
+    if fact.role in (facts.CONGRESS_APPROVAL, facts.SUBMISSION) and fact.kind == "master":
         for uid in fits:
             if _is_full_congress(ctx, uid):
                 yield Finding(
                     path,
                     Msg(
-                        f"{where.en}: the scheme names the standing committee (区人大常委会); "
+                        f"{where.en}: the scheme names the congress standing committee (区人大常委会); "
                         f"{ctx.units[uid].name} is the full congress, which the law also allows ({fact.cite})",
-                        f"{where.zh}\uff1a工作方案规定由区人大常委会审议通过\uff1b"
+                        f"{where.zh}\uff1a工作方案规定为区人大常委会\uff1b"
                         f"{ctx.units[uid].name}为全体代表大会，依地方组织法亦可\uff08{fact.cite}\uff09",
                     ),
                     severity=Severity.WARNING,
@@ -117,8 +116,9 @@ def schedule_parties(ctx: Context, pid: str, plan: Plan, mid: str, spec: Milesto
             utype = ctx.unit_type(uid)
             if utype is None or _unit_fits(ctx, plan, uid, allowed):
                 continue
-            cite = f" ({spec.ref})" if spec.ref else ""
-            cite_zh = f"\uff08{spec.ref}\uff09" if spec.ref else ""
+            ref = "R1" if mid == ctx.project.schedule.kinds[plan.kind].start else spec.ref  # type: ignore[index]
+            cite = f" ({ref})" if ref else ""
+            cite_zh = f"\uff08{ref}\uff09" if ref else ""
             got_en, got_zh = f"{uid!r} ({type_name(utype, 'en')})", f"{uid}\uff08{type_name(utype, 'zh')}\uff09"
             if not allowed:
                 continue  # the scheme names no one for this step: any record is allowed

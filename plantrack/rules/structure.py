@@ -115,7 +115,7 @@ def unknown_after(ctx: Context) -> Iterator[Finding]:
                         ("kinds", kind, "milestones", mid, "after", i),
                         Msg(
                             f"{mid!r} follows unknown milestone {before!r}{hint.en}",
-                            f"{mid!r} 的前序节点 {before!r} 不存在{hint.zh}",
+                            f"{kind} 类的节点 {mid!r} 的前序节点 {before!r} 不存在{hint.zh}",
                         ),
                         where="schedule",
                     )
@@ -142,8 +142,8 @@ def after_cycle(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     ("kinds", kind, "milestones", cycle[0], "after", index),
                     Msg(
-                        f"milestones wait on each other: {loop}",
-                        f"节点相互等待,形成循环:{loop}",
+                        f"milestones wait on each other: {loop} (R8)",
+                        f"节点相互等待，形成循环\uff1a{loop}（R8）",
                     ),
                     where="schedule",
                 )
@@ -301,8 +301,8 @@ def schedule_reference(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("kinds", kind, "start"),
                 Msg(
-                    f"start milestone {spec.start!r} is not a {kind} milestone",
-                    f"启动节点 {spec.start!r} 不是 {kind} 类的节点",
+                    f"start milestone {spec.start!r} is not a {kind} milestone (R1)",
+                    f"启动节点 {spec.start!r} 不是 {kind} 类的节点（R1）",
                 ),
                 where="schedule",
             )
