@@ -218,6 +218,7 @@ class Schedule(Model):
     phases: dict[str, Phase]
     kinds: dict[PlanKind, KindSpec]
     _deadlines: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
+    _own: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
 
     def deadline(self, kind: str, milestone: str) -> date | None:
         """The scheme's deadline for a kind's milestone.
@@ -235,10 +236,13 @@ class Schedule(Model):
         return cached
 
     def own_dates(self, kind: str) -> dict[str, date]:
-        """Each step's own date (its words, or its phase's end), before any pull-in."""
-        specs = self.kinds[kind].milestones  # type: ignore[index]
-        own = {m: self.resolve(s.due) for m, s in specs.items() if s.due is not None}
-        return {m: d for m, d in own.items() if d is not None}
+        """Each step's own date (its words, or its phase's end), before any pull-in; a fresh copy."""
+        cached = self._own.get(kind)
+        if cached is None:
+            specs = self.kinds[kind].milestones  # type: ignore[index]
+            resolved = {m: self.resolve(s.due) for m, s in specs.items() if s.due is not None}
+            cached = self._own[kind] = {m: d for m, d in resolved.items() if d is not None}
+        return dict(cached)
 
     def pull_in(self, kind: str, own: dict[str, date], fixed: frozenset[str] = frozenset()) -> dict[str, date]:
         """Due no later than any following step: relax along `after` edges.
