@@ -96,18 +96,20 @@ PARTY_FACTS: tuple[PartyFact, ...] = (
 )
 
 
+_BY_STEP: dict[tuple[str, str | None, str], list[PartyFact]] = {}
+for _fact in PARTY_FACTS:
+    _BY_STEP.setdefault((_fact.kind, _fact.role, _fact.field), []).append(_fact)
+
+
 def party_facts(plan: Plan, spec: MilestoneSpec, field: str) -> list[PartyFact]:
     """The facts that govern this step's `by` or `to` for this plan."""
-    return [
-        f
-        for f in PARTY_FACTS
-        if f.kind == plan.kind and f.role == spec.role and f.field == field and f.tier in (None, plan.tier)
-    ]
+    found = _BY_STEP.get((plan.kind, spec.role, field))
+    return [f for f in found if f.tier in (None, plan.tier)] if found else []
 
 
 def governed(kind: str, role: str | None, field: str) -> bool:
     """Whether some scheme rule checks this step's `by`/`to` in its own words."""
-    return any(f.kind == kind and f.role == role and f.field == field for f in PARTY_FACTS)
+    return (kind, role, field) in _BY_STEP
 
 
 # Plans the government itself issues, which R4 does not chase for filing:

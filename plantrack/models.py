@@ -103,10 +103,11 @@ class Record(Model):
     due: DueDate | None = None
     done: DoneDate | None = None
     note: str | None = None
-    by: Parties = []  # the units that approved, reviewed or issued it
-    to: Parties = []  # the units it was submitted, filed or reported to
+    # default_factory, not `= []`: pydantic deep-copies a mutable default for every record.
+    by: Parties = Field(default_factory=list)  # the units that approved, reviewed or issued it
+    to: Parties = Field(default_factory=list)  # the units it was submitted, filed or reported to
     extended: Extension | None = None
-    log: list[LogEntry] = []
+    log: list[LogEntry] = Field(default_factory=list)
 
 
 class Budget(Model):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -34,6 +34,7 @@ class Context:
 
     project: Project
     as_of: date
+    memo: dict[str, Any] = field(default_factory=dict)  # results several rules share, computed once
 
     @cached_property
     def steps(self) -> dict[str, list[Step]]:

@@ -95,20 +95,25 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
 
 
 def party_findings(ctx: Context, code: str) -> Iterator[Finding]:
-    """Every finding of one rule's party facts."""
-    for pid, plan, mid, _, spec in ctx.records():
-        for field in ("by", "to"):
-            for fact in facts.party_facts(plan, spec, field):
-                if fact.code == code:
-                    yield from check_fact(ctx, pid, plan, mid, fact)
+    """Every finding of one rule's party facts (all rules' found in one pass, kept on ctx)."""
+    memo = ctx.memo.get("parties")
+    if memo is None:
+        memo = ctx.memo["parties"] = {}
+        for pid, plan, mid, record, spec in ctx.records():
+            for field in ("by", "to") if record.by or record.to else ():
+                for fact in facts.party_facts(plan, spec, field):
+                    memo.setdefault(fact.code, []).extend(check_fact(ctx, pid, plan, mid, fact))
+    yield from memo.get(code, ())
 
 
 def schedule_parties(ctx: Context, pid: str, plan: Plan, mid: str, spec: MilestoneSpec) -> Iterator[Finding]:
     """`by`/`to` against the schedule's unit types, where no scheme rule governs it."""
     record = plan.record(mid)
+    if record is None or not (record.by or record.to):
+        return
     where = ctx.cite(pid, mid)
     for field in ("by", "to"):
-        if record is None or facts.governed(plan.kind, spec.role, field):
+        if facts.governed(plan.kind, spec.role, field):
             continue
         allowed = getattr(spec, field)
         field_en, field_zh = _FIELD[field]
