@@ -25,6 +25,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "special": ("special", "专项规划"),
     "regional": ("regional", "区域规划"),
     "township": ("township", "乡镇规划"),
+    "township-special": ("township special", "乡镇专项规划"),
     "research": ("research", "研究课题"),
     "evaluation": ("evaluation", "终期评估"),
 }
@@ -34,6 +35,7 @@ KINDS_SHORT: dict[str, tuple[str, str]] = {
     "special": ("special", "专项"),
     "regional": ("regional", "区域"),
     "township": ("township", "乡镇"),
+    "township-special": ("twp special", "乡镇专项"),
     "research": ("research", "课题"),
     "evaluation": ("eval", "评估"),
 }
@@ -48,6 +50,7 @@ UNIT_TYPES: dict[str, tuple[str, str]] = {
     "city-drc": ("city DRC", "市发展改革委"),
     "department": ("department", "部门"),
     "township": ("township", "乡镇"),
+    "subdistrict": ("subdistrict", "街道"),
     "township-congress": ("township congress", "乡镇人大"),
     "park": ("park", "园区"),
     "leading-group": ("leading group", "领导小组"),

@@ -228,7 +228,7 @@ def owner_type(ctx: Context) -> Iterator[Finding]:
     """
     What it does: checks the owner's unit type against the schedule's `owner_types`
     for the plan's kind (the master plan: the DRC; township plans: a township; …).
-    Why: SCHEME.md's table of who compiles what.
+    Why: the scheme's table of who compiles what (docs/scheme.md).
     Example (fails): a township plan owned by `edu` (a department).
     """
     for pid, plan in ctx.plans():
