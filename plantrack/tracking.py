@@ -45,13 +45,17 @@ class Step:
         return self.record is not None and self.record.due is not None and self.record.extended is None
 
 
-def plan_deadlines(plan: Plan, schedule: Schedule) -> dict[str, date]:
-    """Each step's due date for this plan: extension, own date or the scheme's, pulled in."""
+def plan_deadlines(plan: Plan, schedule: Schedule, without: str | None = None) -> dict[str, date]:
+    """Each step's due date for this plan: extension, own date or the scheme's, pulled in.
+
+    `without` leaves one step's own date out: what the plan's other dates
+    (and the scheme's) ask of that step.
+    """
     base = schedule.deadlines(plan.kind)
     overrides = {
         mid: r.extended.until if r.extended else r.due
         for mid, r in plan.milestones.items()
-        if r is not None and (r.extended is not None or r.due is not None)
+        if r is not None and (r.extended is not None or r.due is not None) and mid != without
     }
     if not overrides:
         return base

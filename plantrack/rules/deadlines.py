@@ -8,6 +8,7 @@ from plantrack.facts import type_name, types_text
 from plantrack.i18n import Msg
 from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path, rule
+from plantrack.tracking import plan_deadlines
 
 # R23: "根据国家、省、市和区委、区政府对规划编制的最新要求": bodies that may move a deadline.
 AUTHORITIES = ("government", "party-committee", "city-drc")
@@ -24,7 +25,8 @@ def deadline_not_later(ctx: Context) -> Iterator[Finding]:
     What it does: a plan's own `due` must not be later than the deadline the
     scheme states for that step (a D#; a unit may set an earlier one). Later
     than a planning date the scheme does not state (a phase's end given to an
-    undated step, "no later than a following step") or than D11, which is only
+    undated step, "no later than a following step", counting the plan's own
+    dates and extensions for the following steps) or than D11, which is only
     "原则上" (in principle), it is a warning. A step with an authorised
     extension (`extended:`) is judged against the extension's `until` instead.
     Why: R9, the deadlines D1–D19; R23, extensions by higher authorities.
@@ -59,7 +61,7 @@ def deadline_not_later(ctx: Context) -> Iterator[Finding]:
                 ),
             )
             continue
-        planned = schedule.deadline(plan.kind, mid)
+        planned = plan_deadlines(plan, schedule, without=mid).get(mid)
         if planned is not None and record.due > planned:
             if spec.loose:
                 why_en, why_zh = f"{spec.ref} says only 原则上 (in principle)", f"{spec.ref}为\u201c原则上\u201d"

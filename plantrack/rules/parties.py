@@ -79,7 +79,7 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
                         f"{where.zh}\uff1a{uid} 是 {host} 的人代会，不是本乡镇 {plan.owner} 的同级人代会\uff08{fact.cite}\uff09",
                     ),
                 )
-    if fact.role in (facts.CONGRESS_APPROVAL, facts.SUBMISSION) and fact.kind == "master":
+    if "congress" in fact.allowed:
         for uid in fits:
             if _is_full_congress(ctx, uid):
                 yield Finding(

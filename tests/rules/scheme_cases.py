@@ -97,6 +97,9 @@ DRAFTED = (
     "      draft-for-comments: {done: 2020-10-25}\n"
 )
 
+EVAL_FULL = BASE2.replace(
+    "kind: evaluation, owner: drc}", "kind: evaluation, owner: drc, milestones: {congress-review: {to: npc-full}}}"
+)
 NO_MASTER = BASE2.replace('  outline: {name: 区"十四五"规划纲要, kind: master, owner: drc}\n', "")
 
 SCHEME_CASES: list[Case] = [
@@ -154,6 +157,17 @@ SCHEME_CASES: list[Case] = [
         doc=master("      framework: {due: 2020-11-15}\n"),
         where=[(1, 24)],
         offset=M,
+    ),
+    ok(
+        "PT209",
+        "argumentation before an extended finish",
+        key("      argumentation: {due: 2020-10-15}\n      finished: {extended: {until: 2020-10-31, by: gov}}\n"),
+    ),
+    warn(
+        "PT209",
+        "argumentation after the plan's own finish",
+        key("      argumentation: {due: 2020-09-15}\n      finished: {due: 2020-08-31}\n"),
+        [(7, 28)],
     ),
     fail("PT209", "first draft after D10", key("      first-draft: {due: 2020-06-30}\n"), [(7, 26)]),
     fail(
@@ -459,5 +473,13 @@ SCHEME_CASES: list[Case] = [
         [(1, 3), (12, 7)],
         as_of=date(2020, 9, 15),
         scope=BASE2_LINES,
+    ),
+    warn(
+        "PT210",
+        "the evaluation to the full people's congress",
+        "",
+        doc=EVAL_FULL,
+        where=[(EVAL_FULL[: EVAL_FULL.index("congress-review")].count("\n") + 1, 95)],
+        offset=0,
     ),
 ]
