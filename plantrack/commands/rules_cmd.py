@@ -42,7 +42,7 @@ def rules(
         from plantrack.rules.scheme_text import DEADLINES, explain
         from plantrack.rules.scheme_text import RULES as SCHEME_RULES
 
-        text = explain(code)
+        text = explain(code, lng)
         if text is not None:
             out.write(text)
             return 0

@@ -304,12 +304,22 @@ RULES: dict[str, Entry] = {
 }
 
 
-def explain(ref: str) -> str | None:
+def explain(ref: str, lang: str = "en") -> str | None:
     """The text `plantrack rules R9` prints, or None for an unknown reference."""
     ref = ref.upper()
     entry = RULES.get(ref) or DEADLINES.get(ref)
     if entry is None:
         return None
+    if lang == "zh":
+        lines = [f"{ref}\uff1a工作方案{entry.where}\u201c{entry.words}\u201d"]
+        if entry.date:
+            how = "原则上，晚于此日仅作提醒" if "原则上" in entry.basis else "工作方案明定的期限"
+            lines.append(f"  期限\uff1a{entry.date}\uff08{how}\uff09")
+        lines.append(
+            f"  检查规则\uff1a{entry.codes}" if entry.codes else "  检查规则\uff1a无（各单位的职责，无可核对的记录）"
+        )
+        lines.append(f"  ({entry.what})")
+        return "\n".join(lines) + "\n"
     lines = [f"{ref}: {entry.what}", f"  scheme {entry.where}: \u201c{entry.words}\u201d"]
     if entry.date:
         stated = "stated by the scheme" if entry.basis != "phase" else "the end of its phase (the outline's timetable)"
