@@ -117,9 +117,23 @@ def governed(kind: str, role: str | None, field: str) -> bool:
 _ISSUED_BY_GOVERNMENT = {("special", "key"), ("regional", None)}
 
 
-def owed(plan: Plan, spec: MilestoneSpec, specs: Mapping[str, MilestoneSpec]) -> bool:
-    """Whether the scheme owes this step of this plan (tracked even unrecorded)."""
-    return not (spec.role == FILING and (plan.kind, plan.tier) in _ISSUED_BY_GOVERNMENT)
+def owed(
+    plan: Plan, spec: MilestoneSpec, specs: Mapping[str, MilestoneSpec], units: Mapping[str, Unit] | None = None
+) -> bool:
+    """Whether the scheme owes this step of this plan (tracked even unrecorded).
+
+    Filing (R4) is owed only for plans a department issues on its own: not
+    for key special plans or regional plans, which the government issues,
+    nor for a plan the record says the government issued.
+    """
+    if spec.role != FILING or plan.kind not in ("special", "regional"):
+        return True
+    if (plan.kind, plan.tier) in _ISSUED_BY_GOVERNMENT:
+        return False
+    issue = next((mid for mid, s in specs.items() if s.role == ISSUE), None)
+    record = plan.milestones.get(issue) if issue else None
+    by = record.by if record else []
+    return not (units and any((u := units.get(uid)) and u.type == "government" for uid in by))
 
 
 # Steps that are another body's act, not the plan owner's work: the body

@@ -11,11 +11,12 @@ R4) are tracked only if the plan records them. Pure: data in, data out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from plantrack import facts
-from plantrack.models import Extension, MilestoneSpec, Plan, PlansFile, Record, Schedule
+from plantrack.models import Extension, MilestoneSpec, Plan, PlansFile, Record, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State, milestone_state, worst
 
 
@@ -64,7 +65,9 @@ def plan_deadlines(plan: Plan, schedule: Schedule, without: str | None = None) -
     return schedule.pull_in(plan.kind, own, frozenset(overrides))
 
 
-def steps(plan: Plan, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> list[Step]:
+def steps(
+    plan: Plan, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS, units: Mapping[str, Unit] | None = None
+) -> list[Step]:
     """The plan's milestones in the schedule's order, each with its state."""
     kind = schedule.kinds.get(plan.kind)  # type: ignore[call-overload]
     if kind is None:
@@ -74,7 +77,7 @@ def steps(plan: Plan, schedule: Schedule, as_of: date, window: int = DUE_SOON_DA
     out = []
     for mid, spec in kind.milestones.items():
         record = plan.milestones.get(mid)
-        if mid not in plan.milestones and not facts.owed(plan, spec, kind.milestones):
+        if mid not in plan.milestones and not facts.owed(plan, spec, kind.milestones, units):
             continue
         due = deadlines.get(mid)
         done = record.done if record else None
@@ -88,4 +91,4 @@ def plan_state(plan_steps: list[Step]) -> State:
 
 
 def all_steps(plans: PlansFile, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> dict[str, list[Step]]:
-    return {pid: steps(plan, schedule, as_of, window) for pid, plan in plans.plans.items()}
+    return {pid: steps(plan, schedule, as_of, window, plans.units) for pid, plan in plans.plans.items()}

@@ -482,4 +482,10 @@ SCHEME_CASES: list[Case] = [
         where=[(EVAL_FULL[: EVAL_FULL.index("congress-review")].count("\n") + 1, 95)],
         offset=0,
     ),
+    ok(
+        "PT301",
+        "a general plan the government issued is not chased for filing",
+        general(COMPILED + "      gov-review: {done: 2020-12-10, by: gov}\n      issued: {done: 2020-12-20, by: gov}\n"),
+        scope=BASE2_LINES,
+    ),
 ]
