@@ -76,6 +76,16 @@ class Context:
                 out.append((pid, owner if isinstance(owner, str) else None))
         return out
 
+    def unit_exists(self, utype: str) -> bool:
+        """A unit of a type, loaded or not (one that failed to load still exists)."""
+        if any(u.type == utype for u in self.units.values()):
+            return True
+        raw = self.project.plans_src.data.get("units") if isinstance(self.project.plans_src.data, dict) else None
+        return any(
+            isinstance(raw, dict) and isinstance(entry := raw.get(uid), dict) and entry.get("type") == utype
+            for uid in self.project.broken_units
+        )
+
     def step_of(self, kind: str, role: str) -> str | None:
         """The id of a kind's step with a role, if the schedule has one."""
         spec = self.project.schedule.kinds.get(kind)  # type: ignore[call-overload]

@@ -37,14 +37,14 @@ def leading_group(ctx: Context) -> Iterator[Finding]:
                 f"出现第二个领导小组；本区已有 {groups[0]!r}（R13）",
             ),
         )
-    if "leading-group" not in types:
+    if "leading-group" not in types and not ctx.unit_exists("leading-group"):
         yield Finding(
             ("units",),
             Msg("there is no unit of type leading-group (R13)", "缺少领导小组单位（type: leading-group）（R13）"),
             key=True,
         )
     offices = [(uid, u) for uid, u in ctx.units.items() if u.type == "office"]
-    if not offices:
+    if not offices and not ctx.unit_exists("office"):
         yield Finding(
             ("units",),
             Msg(

@@ -485,7 +485,16 @@ SCHEME_CASES: list[Case] = [
     ok(
         "PT301",
         "a general plan the government issued is not chased for filing",
-        general(COMPILED + "      gov-review: {done: 2020-12-10, by: gov}\n      issued: {done: 2020-12-20, by: gov}\n"),
+        general(
+            COMPILED + "      gov-review: {done: 2020-12-10, by: gov}\n      issued: {done: 2020-12-20, by: gov}\n"
+        ),
         scope=BASE2_LINES,
+    ),
+    ok(
+        "PT213",
+        "a leading group that failed to load still exists",
+        "",
+        doc=BASE2.replace("type: leading-group}", "type: leading-group, hots: x}"),
+        besides="PT101",
     ),
 ]
