@@ -31,7 +31,8 @@ def _is_full_congress(ctx: Context, uid: str) -> bool:
 
 def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) -> Iterator[Finding]:
     record = plan.record(mid)
-    uids = [u for u in (getattr(record, fact.field) if record else []) if ctx.unit_type(u) is not None]
+    recorded = getattr(record, fact.field) if record else []
+    uids = [u for u in recorded if ctx.unit_type(u) is not None]  # an unknown id is PT104's
     if not uids:
         return
     where = ctx.cite(pid, mid)
@@ -59,7 +60,7 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
         )
     if fact.all_of and fits:
         missing = sorted(t for t in fact.allowed if not any(ctx.unit_type(u) == t for u in fits))
-        if missing and len(fits) == len(uids):
+        if missing and len(fits) == len(uids) == len(recorded):
             yield Finding(
                 path,
                 Msg(
