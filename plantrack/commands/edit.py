@@ -216,7 +216,10 @@ def add(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help=t("The new plan's id.", "新规划的 id。"))],
     kind: Annotated[
         str,
-        typer.Option("--kind", help=t("master, special, regional, township, research or evaluation.", "规划类别。")),
+        typer.Option(
+            "--kind",
+            help=t("master, special, regional, township, township-special, research or evaluation.", "规划类别。"),
+        ),
     ],
     owner: Annotated[
         str, typer.Option("--owner", metavar="UNIT", help=t("The unit that compiles it.", "编制单位 id。"))

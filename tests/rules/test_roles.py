@@ -87,3 +87,25 @@ def test_no_rule_names_a_milestone_id() -> None:
 
 def _roles() -> set[str]:
     return {m.role for spec in _schedule().kinds.values() for m in spec.milestones.values() if m.role}
+
+
+SLUGS = ("government", "department", "township-congress", "party-committee", "city-drc", "institution", "subdistrict")
+
+
+def test_chinese_messages_read_as_chinese(tmp_path: Path) -> None:
+    """PT1xx/PT2xx messages in zh: no English unit-type slugs, full-width punctuation."""
+    seen = 0
+    for i, case in enumerate(c for c in BASIC_CASES + SCHEME_CASES if c.fails):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        schedule = None
+        if case.schedule:
+            old, new = case.schedule
+            schedule = SCHEDULE_TEXT.replace(old, new, 1)
+        for p in check_problems(make_district(folder, case.text(), schedule), case.as_of):
+            if p.code in ("PT109", "PT110", "PT111", "PT115") or p.code.startswith(("PT2", "PT3")):
+                seen += 1
+                zh = p.msg.zh
+                assert not any(f" {s}" in zh or f"为{s}" in zh for s in SLUGS), (p.code, zh)
+                assert not re.search(r"[\u4e00-\u9fff][:;,]|[:;,][\u4e00-\u9fff]", zh), (p.code, zh)
+    assert seen > 40
