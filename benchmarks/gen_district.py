@@ -105,7 +105,12 @@ def load_schedule(path: Path) -> dict[str, KindInfo]:
         data = loader.get_single_data()
     finally:
         loader.dispose()
-    return {kind: _kind_info(spec, data["phases"]) for kind, spec in data["kinds"].items()}
+    # Kinds whose steps carry no dates (a township's own special plans, R20) are not generated.
+    return {
+        kind: _kind_info(spec, data["phases"])
+        for kind, spec in data["kinds"].items()
+        if all("due" in s for s in spec["milestones"].values())
+    }
 
 
 # --- the district's data --------------------------------------------------------

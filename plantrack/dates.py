@@ -7,11 +7,14 @@ A due date may be written as the scheme writes it. Each form names one day:
     2020年8月底, 2020年8月  the month's last day
     2020年10月上旬         the 10th (上旬 days 1–10, 中旬 11–20, 下旬 21–end)
     2020年底               31 December
+    …前 (2020年8月底前)     the same day: "前" means on or before
+    2020年9月25日           that day
     end of 2020-08         the month's last day
     early/mid/late 2020-10 the 10th, the 20th, the month's last day
     end of 2020            31 December
 
-`done` is always an exact ISO date. Parsing is pure: a bad date raises
+`done` is an exact date: ISO or 2020年9月25日. On the command line a reference
+date may also be written 2020/9/1. Parsing is pure: a bad date raises
 DateFormatError, and the loader places it at the value's line and column.
 """
 
@@ -23,9 +26,10 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 ACCEPTED_FORMS = (
-    "2020-08-31, 2020-08, 2020年8月底, 2020年10月上旬/中旬/下旬, 2020年底, "
+    "2020-08-31, 2020-08, 2020年8月底, 2020年10月上旬/中旬/下旬, 2020年底, 2020年8月底前, 2020年9月25日, "
     "end of 2020-08, early/mid/late 2020-10, end of 2020"
 )
+EXACT_FORMS = "YYYY-MM-DD, 2020年9月25日"
 
 
 class DateFormatError(ValueError):
@@ -37,6 +41,8 @@ class DateFormatError(ValueError):
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ZH_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
+_SLASH_DAY = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _ZH_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(底|末|上旬|中旬|下旬)?")
 _ZH_YEAR_END = re.compile(r"(\d{4})年(?:底|末)")
@@ -72,13 +78,15 @@ def _day(year: int, month: int, day: int | None) -> date:
 
 
 def parse_exact(text: object) -> date:
-    """An ISO date (`2020-06-03`), as `done` requires."""
+    """An exact day (`2020-06-03`, `2020年6月3日`), as `done` requires."""
     if isinstance(text, date):
         return text
     s = str(text).strip()
-    m = _ISO_DAY.fullmatch(s)
+    m = _ISO_DAY.fullmatch(s) or _ZH_DAY.fullmatch(s)
     if not m:
-        raise DateFormatError(f"{s!r} is not a date: expected YYYY-MM-DD", f"{s!r} 不是日期:应为 YYYY-MM-DD")
+        raise DateFormatError(
+            f"{s!r} is not a date: expected YYYY-MM-DD or 2020年9月25日", f"{s!r} 不是日期\uff1a应为 {EXACT_FORMS}"
+        )
     return _day(int(m[1]), int(m[2]), int(m[3]))
 
 
@@ -87,7 +95,9 @@ def parse_due(text: object) -> date:
     if isinstance(text, date):
         return text
     s = str(text).strip()
-    if m := _ISO_DAY.fullmatch(s):
+    if s.endswith("前") and "年" in s:
+        s = s[:-1]  # "2020年8月底前": on or before that day, the same deadline
+    if m := _ISO_DAY.fullmatch(s) or _ZH_DAY.fullmatch(s):
         return _day(int(m[1]), int(m[2]), int(m[3]))
     if m := _ISO_MONTH.fullmatch(s):
         return _day(int(m[1]), int(m[2]), None)
@@ -101,10 +111,13 @@ def parse_due(text: object) -> date:
         return date(int(m[1]), 12, 31)
     raise DateFormatError(
         f"{s!r} is not a due date: expected one of {ACCEPTED_FORMS}",
-        f"{s!r} 不是可识别的期限:可用格式为 {ACCEPTED_FORMS}",
+        f"{s!r} 不是可识别的期限\uff1a可用格式为 {ACCEPTED_FORMS}",
     )
 
 
 def parse_ref_date(text: str) -> date:
-    """A reference date given on the command line (`--as-of`)."""
+    """A date given on the command line (`--as-of`, `--date`): also 2020/9/1."""
+    m = _SLASH_DAY.fullmatch(str(text).strip())
+    if m:
+        return _day(int(m[1]), int(m[2]), int(m[3]))
     return parse_exact(text)

@@ -8,9 +8,9 @@ default.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from plantrack import dates
@@ -38,6 +38,19 @@ DueDate = Annotated[date, BeforeValidator(_date_error(dates.parse_due))]
 DoneDate = Annotated[date, BeforeValidator(_date_error(dates.parse_exact))]
 
 
+def _one_or_many(value: object) -> object:
+    """`by`/`to` name one unit or a list of units ("区委、区政府研究审核")."""
+    return [value] if isinstance(value, str) else value
+
+
+Parties = Annotated[
+    list[str],
+    BeforeValidator(_one_or_many),
+    # What people write (one id, or a list), not what it becomes: the JSON Schema editors read.
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -63,22 +76,19 @@ class Unit(Model):
     contact: Contact | None = None
 
 
+class Extension(Model):
+    """An authorised extension (R23): the step is due at `until` from then on."""
+
+    until: DueDate
+    by: str  # the unit that granted it
+    ref: str | None = None  # the document, e.g. 青政办函〔2020〕15号
+
+
 class LogEntry(Model):
     """One dated line of the supervision log (督办记录), oldest first."""
 
     date: DoneDate
     text: str
-
-
-# `by: gov` or `by: [party, gov]` (docs/format.md): "区委、区政府研究审核".
-Parties = str | list[str] | None
-
-
-def parties(value: Parties) -> list[str]:
-    """A `by`/`to` value as a list of unit ids."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
 
 
 class Record(Model):
@@ -87,19 +97,24 @@ class Record(Model):
     due: DueDate | None = None
     done: DoneDate | None = None
     note: str | None = None
-    by: Parties = None  # the unit(s) that approved, reviewed or issued it
-    to: Parties = None  # the unit(s) it was submitted, filed or reported to
-    log: list[LogEntry] = []
+    # default_factory, not `= []`: pydantic deep-copies a mutable default for every record.
+    by: Parties = Field(default_factory=list)  # the units that approved, reviewed or issued it
+    to: Parties = Field(default_factory=list)  # the units it was submitted, filed or reported to
+    extended: Extension | None = None
+    log: list[LogEntry] = Field(default_factory=list)
 
 
 class Budget(Model):
     line: str  # the budget line in the district's annual budget (R14)
     amount: float | None = Field(default=None, ge=0)  # 万元
+    source: str | None = None  # the unit that funds it: district finance (R14)
 
 
 class Commission(Model):
     to: str  # the think tank or institution (专业机构、智库)
-    via: Literal["directed", "tender"]  # 定向委托 / 公开招标
+    # 定向委托 (directed) / 公开招标 (tender) are encouraged, not required (R14):
+    # another route is recorded as written and warned about.
+    via: str
 
 
 class Period(Model):
@@ -151,12 +166,14 @@ class Phase(Model):
 
 class MilestoneSpec(Model):
     name: str
-    due: DueSpec  # a date form, or "end of phase <id>"
+    due: DueSpec | None = None  # a date form, or "end of phase <id>"; None: the scheme gives none
     ref: str | None = Field(default=None, pattern=r"^D\d+$")
     after: list[str] = []
     by: list[str] = []  # unit types, or "owner"
     to: list[str] = []
     loose: bool = False  # "原则上": in principle
+    role: str | None = None  # what the step is in the scheme; rules read roles, never ids
+    all_by: bool = False  # every type in `by` must act (区委、区政府研究审核), not one of them
 
     @field_validator("by", "to")
     @classmethod
@@ -173,48 +190,82 @@ class MilestoneSpec(Model):
 
 class KindSpec(Model):
     name: str
+    own_steps: bool = False  # the owner decides its steps and dates (R20): nothing is owed
     owner_types: list[UnitType]
     tiers: list[Tier] = []
     start: str | None = None  # the milestone that starts the work (R1)
     milestones: dict[str, MilestoneSpec]
 
 
+class Cycle(Model):
+    """The plan cycle's names, so no message hard-codes "十四五" or "十三五"."""
+
+    name: str = "十四五"  # the plan being compiled
+    previous: str = "十三五"  # the plan the final evaluation judges
+    name_en: str = "14th"
+    previous_en: str = "13th"
+
+
 class Schedule(Model):
     name: str
+    cycle: Cycle = Cycle()
     period: Period
     phases: dict[str, Phase]
     kinds: dict[PlanKind, KindSpec]
     _deadlines: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
+    _own: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
 
     def deadline(self, kind: str, milestone: str) -> date | None:
         """The scheme's deadline for a kind's milestone.
 
         A step is due by its own date, and no later than any step that
-        follows it (R8 orders them): "coordination", with no date of its
-        own, is due when "finished" is, not at the end of the phase.
+        follows it: "coordination", with no date of its own, is due when
+        "finished" is, not at the end of the phase.
         """
         return self.deadlines(kind).get(milestone)
 
     def deadlines(self, kind: str) -> dict[str, date]:
         cached = self._deadlines.get(kind)
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self._deadlines[kind] = self.pull_in(kind, self.own_dates(kind))
+        return cached
+
+    def own_dates(self, kind: str) -> dict[str, date]:
+        """Each step's own date (its words, or its phase's end), before any pull-in; a fresh copy."""
+        cached = self._own.get(kind)
+        if cached is None:
+            specs = self.kinds[kind].milestones  # type: ignore[index]
+            resolved = {m: self.resolve(s.due) for m, s in specs.items() if s.due is not None}
+            cached = self._own[kind] = {m: d for m, d in resolved.items() if d is not None}
+        return dict(cached)
+
+    def pull_in(self, kind: str, own: dict[str, date], fixed: frozenset[str] = frozenset()) -> dict[str, date]:
+        """Due no later than any following step: relax along `after` edges.
+
+        A date in `fixed` (a plan's own date, an authorised extension) is
+        never moved. Bounded, so a cycle (reported by PT108) cannot loop forever.
+        """
         specs = self.kinds[kind].milestones  # type: ignore[index]
-        own = {m: self.resolve(s.due) for m, s in specs.items()}
-        result = {m: d for m, d in own.items() if d is not None}
-        # Relax along `after` edges until nothing moves; bounded, so a
-        # cycle (reported by PT108) cannot loop forever.
+        result = dict(own)
         for _ in range(len(specs)):
             moved = False
             for m, spec in specs.items():
                 for before in spec.after:
-                    if m in result and before in result and result[m] < result[before]:
+                    if m not in result or before not in result or before in fixed:
+                        continue
+                    if result[m] < result[before]:
                         result[before] = result[m]
                         moved = True
             if not moved:
                 break
-        self._deadlines[kind] = result
         return result
+
+    def stated(self, kind: str, milestone: str) -> date | None:
+        """The deadline the scheme states for a step (a D#, not 原则上), else None."""
+        spec = self.kinds[kind].milestones.get(milestone)  # type: ignore[index]
+        if spec is None or spec.ref is None or spec.loose or spec.due is None:
+            return None
+        return self.resolve(spec.due)
 
     def resolve(self, due: str) -> date | None:
         """A schedule's own date for a step: a date form or a phase's end."""

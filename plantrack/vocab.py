@@ -12,7 +12,7 @@ from typing import Literal, get_args
 from plantrack.i18n import Msg
 from plantrack.state import State
 
-PlanKind = Literal["master", "special", "regional", "township", "research", "evaluation"]
+PlanKind = Literal["master", "special", "regional", "township", "township-special", "research", "evaluation"]
 Tier = Literal["key", "general"]
 UnitType = Literal[
     "drc",
@@ -46,6 +46,7 @@ KIND_LABELS: dict[str, Msg] = {
     "special": Msg("special", "专项规划"),
     "regional": Msg("regional", "区域规划"),
     "township": Msg("township", "乡镇规划"),
+    "township-special": Msg("township special", "乡镇专项规划"),
     "research": Msg("research", "研究课题"),
     "evaluation": Msg("evaluation", "终期评估"),
 }
@@ -55,6 +56,7 @@ KIND_SHORT: dict[str, Msg] = {
     "special": Msg("special", "专项"),
     "regional": Msg("regional", "区域"),
     "township": Msg("township", "乡镇"),
+    "township-special": Msg("twp special", "乡镇专项"),
     "research": Msg("research", "课题"),
     "evaluation": Msg("eval", "评估"),
 }

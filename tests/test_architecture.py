@@ -31,10 +31,18 @@ LAYERS: list[tuple[str, list[str]]] = [
             "plantrack.ids",
         ],
     ),
-    # What a user's word means (resolve) reads the vocabulary; the JSON Schema reads the models.
+    # The scheme's facts (step roles, parties, who owes a step) read the models;
+    # what a user's word means (resolve) reads the vocabulary; the JSON Schema reads the models.
     (
         "models",
-        ["plantrack.models", "plantrack.messages", "plantrack.tracking", "plantrack.resolve", "plantrack.schema"],
+        [
+            "plantrack.models",
+            "plantrack.facts",
+            "plantrack.messages",
+            "plantrack.tracking",
+            "plantrack.resolve",
+            "plantrack.schema",
+        ],
     ),
     # Reading: bytes → text → data with positions → models. Below the rules,
     # which take the loaded district (load.Project); a read cache sits here too.

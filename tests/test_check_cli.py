@@ -17,7 +17,8 @@ BUNDLED = str(DISTRICT)
 def test_bundled_data_passes_mid_compilation(cli) -> None:
     code, out, err = cli("check", "--file", BUNDLED, "--as-of", "2020-09-15")
     assert code == 0, out + err
-    assert out.rstrip().endswith("0 errors, 6 warnings (as of 2020-09-15)")
+    # 8: transport-plan finishes by its own 2020-08-31, so the steps before it are due then too.
+    assert out.rstrip().endswith("0 errors, 8 warnings (as of 2020-09-15)")
     assert all(" PT301 [warning] " in line for line in out.splitlines()[:-2])
 
 
@@ -133,3 +134,14 @@ def test_as_a_real_process_without_traceback(tmp_path: Path) -> None:
         )
         assert run.returncode == want, run.stderr
         assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_rules_explains_the_schemes_rules_and_deadlines(cli) -> None:
+    code, out, _ = cli("rules", "R9", "--lang", "en")
+    assert code == 0 and out.startswith("R9: no plan's own date later than the scheme's D#")
+    code, out, _ = cli("rules", "d11", "--lang", "en")
+    assert code == 0 and "原则上在2020年9月底前完成" in out and "deadline: 2020-09-30 (date, 原则上" in out
+    code, out, _ = cli("rules", "D11", "--lang", "zh")
+    assert code == 0 and out.startswith("D11：工作方案三(二)4“原则上在2020年9月底前完成”")
+    code, out, err = cli("rules", "R99", "--lang", "en")
+    assert (code, out) == (2, "") and "did you mean 'R9'?" in err

@@ -1,4 +1,4 @@
-"""schedules/fyp14.yaml, read through the models, carries the scheme's deadlines D1–D15."""
+"""schedules/fyp14.yaml, read through the models, carries the scheme's deadlines D1–D19."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from plantrack import yamlread
 from plantrack.models import Schedule
 from tests.conftest import REPO
 
-# SCHEME.md's table: D# -> the date, or the phase a step "within phase N" is due in.
+# docs/scheme.md's table: D# -> the date, or the phase a step "within phase N" is due in.
 SCHEME_DEADLINES: dict[str, date | str] = {
     "D1": date(2019, 11, 30),
     "D2": date(2019, 10, 31),
@@ -27,6 +27,10 @@ SCHEME_DEADLINES: dict[str, date | str] = {
     "D13": date(2020, 12, 31),
     "D14": date(2020, 12, 31),
     "D15": date(2020, 12, 31),
+    "D16": "compilation",
+    "D17": "review",
+    "D18": "review",
+    "D19": "review",
 }
 
 
@@ -66,10 +70,24 @@ def test_derived_deadline_never_later_than_a_follower(schedule: Schedule) -> Non
         deadlines = schedule.deadlines(kind)
         for mid, m in spec.milestones.items():
             for before in m.after:
-                assert deadlines[before] <= deadlines[mid], (kind, before, mid)
+                if mid in deadlines:  # a township's own special plans carry no dates (R20)
+                    assert deadlines[before] <= deadlines[mid], (kind, before, mid)
 
 
 def test_special_steps_without_a_date_are_due_with_finished(schedule: Schedule) -> None:
     # "coordination" has no date of its own; it precedes "finished" (D11).
     assert schedule.deadline("special", "coordination") == date(2020, 9, 30)
     assert schedule.kinds["special"].milestones["finished"].loose  # "原则上"
+
+
+def test_only_d11_is_loose_and_undated_steps_carry_no_d_number(schedule: Schedule) -> None:
+    loose = [(k, m) for k, spec in schedule.kinds.items() for m, s in spec.milestones.items() if s.loose]
+    assert loose == [("special", "finished"), ("regional", "finished")]  # "原则上" (D11)
+    assert schedule.stated("special", "finished") is None  # a later own date only warns
+    assert schedule.stated("special", "first-draft") == date(2020, 5, 31)  # D10 binds
+    assert schedule.stated("special", "start-approval") is None  # a planning date
+    assert schedule.stated("master", "passed") == date(2020, 12, 31)  # D19, its phase's end
+
+
+def test_a_townships_own_special_plans_owe_no_date(schedule: Schedule) -> None:
+    assert schedule.deadlines("township-special") == {}

@@ -1,4 +1,4 @@
-"""The edit commands: done, reopen, due, note, add, add-unit.
+"""The edit commands: done, reopen, due, extend, note, add, add-unit.
 
 Each one: read the file with spans → change the few characters the fact
 needs (plantrack.edit.ops) → validate and write atomically (edit.apply) →
@@ -95,16 +95,16 @@ def _commit(path: Path, display: str, message: str, lang: str) -> None:
 
 
 def _day(value: str | None, option: str) -> date:
-    from plantrack.dates import DateFormatError, parse_exact
+    from plantrack.dates import DateFormatError, parse_ref_date
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
 
     if value is None:
         return date.today()
     try:
-        return parse_exact(value)
+        return parse_ref_date(value)
     except DateFormatError as e:
-        raise PlantrackError(Msg(f"{option}: {e}", f"{option}:{e.zh}"), 2) from None
+        raise PlantrackError(Msg(f"{option}: {e}", f"{option}\uff1a{e.zh}"), 2) from None
 
 
 def done(
@@ -187,6 +187,36 @@ def due(
     return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
 
 
+def extend(
+    plan: Plan,
+    milestone: Milestone,
+    when: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE",
+            help=t("The new deadline: 2020-10-31, 2020年10月底, …", "延期后的期限，如 2020-10-31、2020年10月底"),
+        ),
+    ],
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", metavar="UNIT", help=t("The unit that granted it (required).", "批准延期的单位 id（必填）。")
+        ),
+    ],
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", metavar="文号", help=t("The document that granted it.", "批准文件文号。")),
+    ] = None,
+    file: File = None,
+    commit: CommitOpt = False,
+    lang: LangOpt = None,
+) -> int:
+    """Record an authorised extension of a milestone's deadline (R23)."""
+    from plantrack.edit import ops
+
+    return _run(file, lang, commit, lambda o: ops.extend(o.project, o.text, plan, milestone, when, by, ref))
+
+
 def note(
     plan: Plan,
     milestone: Milestone,
@@ -240,7 +270,7 @@ def add(
         typer.Option(
             "--kind",
             help=t(
-                "master, special, regional, township, research or evaluation (or 专项, 课题, …).",
+                "master, special, regional, township, township-special, research or evaluation (or 专项, 课题, …).",
                 "规划类别：id 或表格中的中文，如 专项、乡镇、课题。",
             ),
         ),

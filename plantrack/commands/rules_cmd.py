@@ -16,7 +16,10 @@ def rules(
         str | None,
         typer.Argument(
             metavar="CODE",
-            help=t("A rule code (PT201), or the scheme's R9 or D10.", "规则代码（PT201），或工作方案的 R9、D10。"),
+            help=t(
+                "A rule code (PT201), or the scheme's rule or deadline (R9, D11).",
+                "规则代码（PT201），或工作方案的规则、期限（R9、D11）。",
+            ),
         ),
     ] = None,
     lang: LangOpt = None,
@@ -34,13 +37,15 @@ def rules(
         for r in RULES:
             out.write(f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary(lng)}\n")
         return 0
-    if code[:1] in "RDrd" and code[1:].isdigit():  # the scheme's R# and D#, not a check's code
-        from plantrack.commands.scheme_ref import show
-
-        return show(code.upper(), lng)
     rule = BY_CODE.get(code.upper())
     if rule is None:
-        hint = did_you_mean(code.upper(), BY_CODE)
+        from plantrack.commands.scheme_ref import show
+        from plantrack.rules.scheme_text import DEADLINES
+        from plantrack.rules.scheme_text import RULES as SCHEME_RULES
+
+        if code.upper() in SCHEME_RULES or code.upper() in DEADLINES:  # the scheme's R# and D#
+            return show(code.upper(), lng)
+        hint = did_you_mean(code.upper(), [*BY_CODE, *SCHEME_RULES, *DEADLINES])
         raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
     out.write(f"{rule.code} {rule.name} [{rule.severity.value}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
     return 0

@@ -255,3 +255,27 @@ def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) 
     return Change(
         new, Msg(f"{pid}/{mid} log: {day} {entry}", f"{pid}/{mid} 督办记录：{day} {entry}"), f"log: {pid}/{mid} {day}"
     )
+
+
+def extend(project: Project, text: str, pid: str, mid: str, until: str, by: str, ref: str | None) -> Change:
+    """Record an authorised extension (R23): `extended: {until, by, ref}`."""
+    doc = Doc.parse(text)
+    pid, mid, order = _target(project, doc, pid, mid)
+    until = until.strip()
+    try:
+        day = dates.parse_due(until)
+    except dates.DateFormatError as e:
+        raise PlantrackError(Msg(f"DATE: {e}", f"DATE\uff1a{e.zh}"), 2) from None
+    by = _units(doc, [by], "--by")[0]
+    value: dict[str, surgery.Value] = {"until": until, "by": by}
+    if ref:
+        value["ref"] = ref
+    new = _set_field(text, pid, mid, order, "extended", value)
+    shown = until if until == day.isoformat() else f"{until} ({day})"
+    doc_en = f", {ref}" if ref else ""
+    doc_zh = f"\uff0c{ref}" if ref else ""
+    return Change(
+        new,
+        Msg(f"{pid}/{mid} extended to {shown} by {by}{doc_en}", f"{pid}/{mid} 经 {by} 批准延期至 {shown}{doc_zh}"),
+        f"extend: {pid}/{mid} {until} by {by}" + (f" ({ref})" if ref else ""),
+    )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from plantrack.report import labels as L
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.status import extended_doc
 from plantrack.state import State
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ def item_doc(i: Item) -> dict[str, Any]:
         "days_left": i.days_left,
         "plan_name": i.plan.name,
         "milestone_name": i.step.spec.name,
+        "responsible": i.responsible,
+        "extended": extended_doc(i.step),
     }
 
 

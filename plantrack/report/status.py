@@ -155,9 +155,15 @@ def _parties(ps: tuple[Party, ...]) -> list[dict[str, Any]]:
     return [{"unit": p.unit, "name": p.name, "type": p.type, "recorded": p.recorded} for p in ps]
 
 
+def extended_doc(step: Step) -> dict[str, Any] | None:
+    """An authorised extension as recorded (views show the state 批准延期)."""
+    ext = step.extended
+    return None if ext is None else {"until": day(ext.until), "by": ext.by, "ref": ext.ref}
+
+
 def milestone_doc(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict[str, Any]:
     by, to = parties.of(step, plan)
-    own = step.record is not None and step.record.due is not None
+    due_from = "extension" if step.extended else "plan" if step.own_due else "scheme"
     return {
         "id": step.id,
         "name": step.spec.name,
@@ -166,12 +172,13 @@ def milestone_doc(step: Step, plan: Plan, parties: Parties, as_of: date) -> dict
         "done": day(step.done) if step.done and step.done <= as_of else None,
         "state": step.state.value,
         "days_late": step.days_late,
-        "due_from": "plan" if own else "scheme",
+        "due_from": due_from,
         "scheme_due": day(step.scheme_due),
         "ref": step.spec.ref,
         "note": step.note,
         "by": _parties(by),
         "to": _parties(to),
+        "extended": extended_doc(step),
     }
 
 

@@ -15,16 +15,26 @@ from collections.abc import Sequence
 
 from plantrack.problems import Problem, Severity
 from plantrack.rules.base import Context, Rule, Stage
+from plantrack.rules.deadlines import DEADLINE_RULES
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.ids import ID_RULES
 from plantrack.rules.loading import LOADER_RULES
+from plantrack.rules.organisation import ORGANISATION_RULES
 from plantrack.rules.scheme import SCHEME_RULES
 from plantrack.rules.structure import STRUCTURE_RULES
 from plantrack.rules.timing import TIMING_RULES
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
-        LOADER_RULES + STRUCTURE_RULES + SCHEME_RULES + TIMING_RULES + HISTORY_RULES + ID_RULES, key=lambda r: r.code
+        LOADER_RULES
+        + STRUCTURE_RULES
+        + SCHEME_RULES
+        + DEADLINE_RULES
+        + ORGANISATION_RULES
+        + TIMING_RULES
+        + HISTORY_RULES
+        + ID_RULES,
+        key=lambda r: r.code,
     )
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
@@ -44,5 +54,6 @@ def run(
             continue
         severity = Severity.ERROR if fail_on_overdue and r.code == "PT301" else r.severity
         for f in r.check(ctx):
-            problems.append(sources[f.where].problem(r.code, f.path, f.msg, key=f.key, severity=severity))
+            sev = f.severity if f.severity is not None and severity is r.severity else severity
+            problems.append(sources[f.where].problem(r.code, f.path, f.msg, key=f.key, severity=sev))
     return problems

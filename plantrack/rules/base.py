@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,6 +31,7 @@ class Finding:
     msg: Msg
     key: bool = False  # point at the key rather than its value
     where: Where = "plans"
+    severity: Severity | None = None  # where the scheme is loose: a warning from an error rule
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Context:
     as_of: date
     trail: Trail | None = None
     backdate_days: int = 7  # PT302's threshold (check --backdate-days)
+    memo: dict[str, Any] = field(default_factory=dict)  # results several rules share, computed once
 
     @cached_property
     def steps(self) -> dict[str, list[Step]]:
@@ -65,6 +67,47 @@ class Context:
             for mid, record in plan.milestones.items():
                 if record is not None and mid in specs:
                     yield pid, plan, mid, record, specs[mid]
+
+    def existing(self, kind: str) -> list[tuple[str, str | None]]:
+        """(plan id, owner) of every plan of a kind, loaded or not.
+
+        A plan that failed to load still exists: "there is no master plan"
+        must not follow from one bad date in it.
+        """
+        out: list[tuple[str, str | None]] = [
+            (pid, plan.owner) for pid, plan in self.project.plans.plans.items() if plan.kind == kind
+        ]
+        raw = self.project.plans_src.data.get("plans") if isinstance(self.project.plans_src.data, dict) else None
+        for pid in sorted(self.project.broken_plans):
+            entry = raw.get(pid) if isinstance(raw, dict) else None
+            if isinstance(entry, dict) and entry.get("kind") == kind:
+                owner = entry.get("owner")
+                out.append((pid, owner if isinstance(owner, str) else None))
+        return out
+
+    def unit_exists(self, utype: str) -> bool:
+        """A unit of a type, loaded or not (one that failed to load still exists)."""
+        if any(u.type == utype for u in self.units.values()):
+            return True
+        raw = self.project.plans_src.data.get("units") if isinstance(self.project.plans_src.data, dict) else None
+        return any(
+            isinstance(raw, dict) and isinstance(entry := raw.get(uid), dict) and entry.get("type") == utype
+            for uid in self.project.broken_units
+        )
+
+    def step_of(self, kind: str, role: str) -> str | None:
+        """The id of a kind's step with a role, if the schedule has one."""
+        spec = self.project.schedule.kinds.get(kind)  # type: ignore[call-overload]
+        if spec is None:
+            return None
+        return next((mid for mid, m in spec.milestones.items() if m.role == role), None)
+
+    def cite(self, pid: str, mid: str) -> Msg:
+        """How a message names a plan's step: its id and the step's name."""
+        plan = self.project.plans.plans.get(pid)
+        spec = self.project.schedule.kinds[plan.kind].milestones.get(mid) if plan else None  # type: ignore[index]
+        name = spec.name if spec else mid
+        return Msg(f"{pid}/{mid} ({name})", f"{pid}/{mid}\uff08{name}\uff09")
 
     def unit_type(self, uid: str | None) -> str | None:
         unit = self.units.get(uid) if uid else None

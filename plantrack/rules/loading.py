@@ -135,7 +135,7 @@ BAD_CHOICE = loader_rule(
     """
     What it does: reports a plan kind, tier, unit type or commission method that is
     not one of the allowed words, with a "did you mean".
-    Why: kinds decide which milestones and deadlines apply (SCHEME.md).
+    Why: kinds decide which milestones and deadlines apply (docs/scheme.md).
     Example (fails): `kind: speical`. Passes: `kind: special`.
 """,
 )

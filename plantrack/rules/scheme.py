@@ -1,46 +1,18 @@
-"""The scheme's rules (PT2xx), each from the words of the work scheme (SCHEME.md R#)."""
+"""The scheme's rules (PT2xx), each from the words of the work scheme (R#, D#).
+
+Rules find steps by their role in the schedule (plantrack.facts), never by a
+milestone id, and take the plan cycle's names from the schedule.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plantrack import facts
+from plantrack.facts import type_name
 from plantrack.i18n import Msg
-from plantrack.models import Plan, parties
 from plantrack.rules.base import Context, Finding, milestone_path, rule
-
-_TYPE_ZH = {
-    "government": "区政府",
-    "drc": "区发展改革委",
-    "congress": "区人大常委会",
-    "city-drc": "市发展改革委",
-    "township-congress": "乡镇人大",
-    "party-committee": "区委",
-    "department": "区直部门",
-}
-
-
-def _party(
-    ctx: Context, pid: str, plan: Plan, mid: str, field: str, allowed: set[str], who_en: str, rid: str
-) -> Iterator[Finding]:
-    """A recorded `by`/`to` on a milestone must be a unit of an allowed type."""
-    record = plan.record(mid)
-    for uid in parties(getattr(record, field) if record else None):
-        yield from _one_party(pid, plan, mid, field, uid, ctx.unit_type(uid), allowed, who_en, rid)
-
-
-def _one_party(
-    pid: str, plan: Plan, mid: str, field: str, uid: str, utype: str | None, allowed: set[str], who_en: str, rid: str
-) -> Iterator[Finding]:
-    if utype is None or utype in allowed or (uid == plan.owner and "owner" in allowed):
-        return
-    who_zh = "或".join(_TYPE_ZH.get(t, t) for t in sorted(allowed) if t != "owner") or who_en
-    yield Finding(
-        milestone_path(pid, mid, field),
-        Msg(
-            f"{mid!r} {'by' if field == 'by' else 'to'} {uid!r} ({utype}): the scheme says {who_en} ({rid})",
-            f"{mid!r} 的{'办理' if field == 'by' else '报送'}单位 {uid!r}({utype})不符:工作方案规定为{who_zh}({rid})",
-        ),
-    )
+from plantrack.rules.parties import party_findings
 
 
 @rule(
@@ -52,9 +24,9 @@ def _one_party(
 def start_approval_first(ctx: Context) -> Iterator[Finding]:
     """
     What it does: in plans whose kind has a `start` milestone (special and regional
-    plans: `start-approval`), a later step may be done only once the start approval
-    is done, and not before its date. Reported once per plan, at the first step
-    that breaks it.
+    plans: the start approval), a later step may be done only once the start
+    approval is done, and not before its date. Reported once per plan, at the
+    first step that breaks it.
     Why: R1, "报区政府批准后启动编制"; "经区政府同意后启动编制工作".
     Example (fails): `first-draft: {done: 2020-05-20}` with no `start-approval` done.
     Passes: `start-approval: {done: 2019-10-08}` then `first-draft: {done: 2020-05-20}`.
@@ -76,8 +48,10 @@ def start_approval_first(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     milestone_path(pid, mid, "done"),
                     Msg(
-                        f"{mid!r} done on {record.done}, but the start approval {spec.start!r} {when_en} (R1)",
-                        f"{mid!r} 完成于 {record.done},但启动批准 {spec.start!r} {when_zh}(R1)",
+                        f"{ctx.cite(pid, mid).en} done on {record.done}, but the start approval "
+                        f"{ctx.cite(pid, spec.start).en} {when_en} (R1)",
+                        f"{ctx.cite(pid, mid).zh}完成于 {record.done}\uff0c但启动批准"
+                        f"{ctx.cite(pid, spec.start).zh}{when_zh}\uff08R1\uff09",
                     ),
                 )
                 break
@@ -91,31 +65,32 @@ def start_approval_first(ctx: Context) -> Iterator[Finding]:
 )
 def key_special_by_government(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: on key special plans, a recorded `by` on `gov-review` and `issued`
-    must be a unit of type government.
+    What it does: on key special plans, a recorded `by` on the government's
+    review and on the issue must be a unit of type government.
     Why: R2, "重点专项规划报经区政府审定后由区政府印发".
     Example (fails): `issued: {done: 2020-12-20, by: drc}` on a `tier: key` plan.
     Passes: `issued: {done: 2020-12-20, by: gov}`.
     """
-    for pid, plan in ctx.plans("special"):
-        if plan.tier == "key":
-            for mid in ("gov-review", "issued"):
-                yield from _party(ctx, pid, plan, mid, "by", {"government"}, "the district government", "R2")
+    yield from party_findings(ctx, "PT202")
 
 
 @rule(
     "PT203",
     "general-special-issuer",
-    "A general special plan is compiled by a department and issued by the DRC or itself (R3)",
-    "一般专项规划由区直部门编制,由区发展改革委会同或自行印发(R3)",
+    "A general special plan: compiled by a department, consented to by the government, issued by the DRC or itself (R3)",
+    "一般专项规划由区直部门编制，经区政府同意，由区发展改革委会同或自行印发(R3)",
 )
 def general_special_issuer(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: a general special plan's owner must be a department, and a recorded
-    `by` on `issued` must be the DRC or the owner itself.
-    Why: R3, "由区直有关部门提出并负责编制……由区发展改革委会同有关部门联合印发或规划编制部门自行印发".
-    Example (fails): a `tier: general` plan owned by a township, or issued `by: gov`.
-    Passes: owned by `edu` (a department), `issued: {by: edu}`.
+    What it does: a general special plan's owner must be a district department;
+    the government's review (its consent) is by the government; a recorded `by`
+    on the issue must be the DRC (jointly with departments) or the owner itself.
+    Issue by the government is only a warning: 三(三)3 says every reviewed
+    district-level plan is "以区政府名义实施", which contradicts R3.
+    Why: R3, "由区直有关部门提出并负责编制,经区政府同意后……由区发展改革委会同有关部门
+    联合印发或规划编制部门自行印发".
+    Example (fails): a `tier: general` plan owned by a township, or its review `by: drc`.
+    Passes: owned by `edu` (a department), `issued: {by: edu}` or `issued: {by: [drc, edu]}`.
     """
     for pid, plan in ctx.plans("special"):
         if plan.tier != "general":
@@ -125,80 +100,83 @@ def general_special_issuer(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("plans", pid, "owner"),
                 Msg(
-                    f"a general special plan is compiled by a district department; {plan.owner!r} is a {utype} (R3)",
-                    f"一般专项规划应由区直部门编制;{plan.owner!r} 为 {utype}(R3)",
+                    f"{pid}: a general special plan is proposed and compiled by a district department; "
+                    f"{plan.owner!r} is {type_name(utype, 'en')} (R3)",
+                    f"{pid}\uff1a一般专项规划由区直有关部门提出并负责编制\uff1b{plan.owner} 为{type_name(utype, 'zh')}\uff08R3\uff09",
                 ),
             )
-        yield from _party(ctx, pid, plan, "issued", "by", {"drc", "owner"}, "the DRC or the compiling department", "R3")
+    yield from party_findings(ctx, "PT203")
 
 
 @rule(
     "PT204",
     "filed-with-drc",
-    "Plans that departments compile are filed with the DRC (R4)",
-    "部门自行编制的规划报区发展改革委备案(R4)",
+    "Plans that departments compile or approve on their own are filed with the DRC (R4)",
+    "部门自行编制或批准的规划报区发展改革委备案(R4)",
 )
 def filed_with_drc(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: on special and regional plans, a recorded `to` on `filed` must be a
-    unit of type drc.
+    What it does: on special and regional plans, a recorded `to` on the filing
+    must be a unit of type drc. Plans the government itself issues (key special
+    plans, regional plans implemented in its name) are not chased for filing.
     Why: R4, "各部门自行编制或批准的各类规划,需报区发展改革委备案".
     Example (fails): `filed: {done: 2020-12-28, to: gov}`. Passes: `to: drc`.
     """
-    for pid, plan in ctx.plans("special", "regional"):
-        yield from _party(ctx, pid, plan, "filed", "to", {"drc"}, "the district DRC", "R4")
+    yield from party_findings(ctx, "PT204")
 
 
 @rule(
     "PT205",
     "township-chain",
-    "A township plan is approved by the township congress and filed with the DRC (R5)",
-    "乡镇规划报同级人代会审议批准,报区发展改革委备案(R5)",
+    "A township plan goes to its own township's congress and is filed with the DRC (R5)",
+    "乡镇规划报同级人代会审议批准，报区发展改革委备案(R5)",
 )
 def township_chain(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: on township plans, a recorded `to` on `submitted` and `by` on
-    `approved` must be a township congress, and `to` on `filed` the DRC.
+    What it does: on township plans, a recorded `to` on the submission and `by`
+    on the approval must be a township congress, and that of the plan's own
+    township (同级: its `host` is the owner); `to` on the filing the DRC.
     Why: R5, "由本级人民政府组织编制,报同级人代会审议批准,报送区发展改革委备案".
-    Example (fails): `approved: {done: 2020-11-20, by: gov}`. Passes: `by: chengguan-congress`.
+    Example (fails): `approved: {by: gov}`, or `by: yi-npc` hosted by another township.
+    Passes: `by: town-npc` (host: town).
     """
-    for pid, plan in ctx.plans("township"):
-        yield from _party(ctx, pid, plan, "submitted", "to", {"township-congress"}, "the township congress", "R5")
-        yield from _party(ctx, pid, plan, "approved", "by", {"township-congress"}, "the township congress", "R5")
-        yield from _party(ctx, pid, plan, "filed", "to", {"drc"}, "the district DRC", "R5")
+    yield from party_findings(ctx, "PT205")
 
 
 @rule(
     "PT206",
     "township-plan-each",
-    "Every township compiles exactly one township plan (R6)",
-    "每个乡镇编制一个乡镇规划(R6)",
+    "Every township compiles one township plan; a subdistrict none (R6)",
+    "每个乡镇编制一个乡镇规划，街道不编制(R6)",
 )
 def township_plan_each(ctx: Context) -> Iterator[Finding]:
     """
     What it does: each unit of type township owns exactly one township plan; a
-    missing one is reported at the unit, a second one at its owner.
+    missing one is reported at the unit, a second one at its owner. A plan that
+    failed to load still counts. (A subdistrict owning one is PT111.)
     Why: R6, "各乡镇开展乡镇规划的编制工作".
     Example (fails): a township unit `xinqiao` with no plan of kind township.
     """
     seen: dict[str, str] = {}
-    for pid, plan in ctx.plans("township"):
-        if plan.owner in seen:
+    for pid, owner in ctx.existing("township"):
+        if owner is None:
+            continue
+        if owner in seen and pid in ctx.project.plans.plans:
             yield Finding(
                 ("plans", pid, "owner"),
                 Msg(
-                    f"{plan.owner!r} already has a township plan, {seen[plan.owner]!r} (R6)",
-                    f"{plan.owner!r} 已有乡镇规划 {seen[plan.owner]!r}(R6)",
+                    f"{pid}: {owner!r} already has a township plan, {seen[owner]!r} (R6)",
+                    f"{pid}\uff1a{owner} 已有乡镇规划 {seen[owner]}\uff08R6\uff09",
                 ),
             )
-        seen.setdefault(plan.owner, pid)
+        seen.setdefault(owner, pid)
     for uid, unit in ctx.units.items():
         if unit.type == "township" and uid not in seen:
             yield Finding(
                 ("units", uid),
                 Msg(
                     f"township {uid!r} ({unit.name}) has no township plan (R6)",
-                    f"乡镇 {uid!r}({unit.name})没有乡镇规划(R6)",
+                    f"乡镇 {uid}\uff08{unit.name}\uff09没有乡镇规划\uff08R6\uff09",
                 ),
                 key=True,
             )
@@ -208,34 +186,35 @@ def township_plan_each(ctx: Context) -> Iterator[Finding]:
     "PT207",
     "one-master-plan",
     "Exactly one master plan, for the scheme's five-year period (R7)",
-    "有且仅有一个总体规划,规划期为五年(R7)",
+    "有且仅有一个总体规划，规划期为五年(R7)",
 )
 def one_master_plan(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: there is exactly one plan of kind master, and its `period`, if
-    recorded, is the schedule's (2021–2025).
+    What it does: there is exactly one plan of kind master (one that failed to
+    load still counts), and its `period`, if recorded, is the schedule's.
     Why: R7, "'十四五'总体规划的规划期为五年".
     Example (fails): no master plan, or `period: {start: 2021, end: 2026}`.
     """
-    masters = list(ctx.plans("master"))
+    masters = ctx.existing("master")
     if not masters and "master" in ctx.project.schedule.kinds:
-        yield Finding(("plans",), Msg("there is no master plan (R7)", "没有总体规划(R7)"), key=True)
+        yield Finding(("plans",), Msg("there is no master plan (R7)", "没有总体规划\uff08R7\uff09"), key=True)
     for pid, _ in masters[1:]:
-        yield Finding(
-            ("plans", pid, "kind"),
-            Msg(
-                f"a second master plan; the first is {masters[0][0]!r} (R7)",
-                f"出现第二个总体规划;已有 {masters[0][0]!r}(R7)",
-            ),
-        )
+        if pid in ctx.project.plans.plans:
+            yield Finding(
+                ("plans", pid, "kind"),
+                Msg(
+                    f"{pid}: a second master plan; the first is {masters[0][0]!r} (R7)",
+                    f"{pid}\uff1a出现第二个总体规划\uff1b已有 {masters[0][0]}\uff08R7\uff09",
+                ),
+            )
     want = ctx.project.schedule.period
-    for pid, plan in masters:
+    for pid, plan in ctx.plans("master"):
         if plan.period and (plan.period.start, plan.period.end) != (want.start, want.end):
             yield Finding(
                 ("plans", pid, "period"),
                 Msg(
-                    f"the period is {plan.period.start}–{plan.period.end}; the scheme's is {want.start}–{want.end} (R7)",
-                    f"规划期为 {plan.period.start}–{plan.period.end};工作方案规定为 {want.start}–{want.end}(R7)",
+                    f"{pid}: the period is {plan.period.start}–{plan.period.end}; the scheme's is {want.start}–{want.end} (R7)",
+                    f"{pid}\uff1a规划期为 {plan.period.start}–{plan.period.end}\uff1b工作方案规定为 {want.start}–{want.end}\uff08R7\uff09",
                 ),
             )
 
@@ -243,8 +222,10 @@ def one_master_plan(ctx: Context) -> Iterator[Finding]:
 @rule("PT208", "procedure-order", "A step done while a step it follows is not (R8)", "前序节点未完成即完成后续节点(R8)")
 def procedure_order(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: a milestone may be done only when every milestone in its `after`
-    list is done (the start approval is R1's, the party proposal R11's).
+    What it does: a milestone may be done only when every milestone the scheme
+    puts before it (the schedule's `after`) is done. Only the orders the scheme
+    states are enforced: consulting the public before coordinating is allowed.
+    (The start approval is R1's, the party committee's proposal R11's.)
     Why: R8, "严格前期研究、文本起草、衔接协调、征求意见、规划论证、审批等基本程序".
     Example (fails): `finished: {done: 2020-09-20}` with `argumentation` not done.
     """
@@ -256,76 +237,53 @@ def procedure_order(ctx: Context) -> Iterator[Finding]:
                 b for b in spec.after if not ((r := plan.record(b)) and r.done) and not covered(ctx, plan.kind, mid, b)
             ]
             if missing:
-                names = ", ".join(repr(m) for m in missing)
                 yield Finding(
                     milestone_path(pid, mid, "done"),
                     Msg(
-                        f"{mid!r} is done but {names}, which it follows, is not (R8)",
-                        f"{mid!r} 已完成,但其前序节点 {names} 尚未完成(R8)",
+                        f"{ctx.cite(pid, mid).en} is done but "
+                        f"{', '.join(ctx.cite(pid, m).en for m in missing)}, which the scheme puts first, is not (R8)",
+                        f"{ctx.cite(pid, mid).zh}已完成\uff0c但工作方案规定在先的"
+                        f"{'、'.join(ctx.cite(pid, m).zh for m in missing)}尚未完成\uff08R8\uff09",
                     ),
                 )
 
 
 @rule(
-    "PT209",
-    "deadline-not-later",
-    "No plan's deadline later than the scheme's (R9)",
-    "规划自定期限不得晚于工作方案期限(R9)",
-)
-def deadline_not_later(ctx: Context) -> Iterator[Finding]:
-    """
-    What it does: a plan's own `due` must not be later than the schedule's deadline
-    for that milestone (a unit may set an earlier one).
-    Why: R9, the deadlines D1–D15.
-    Example (fails): `finished: {due: 2020-10-31}` (D11 is 2020-09-30).
-    Passes: `finished: {due: 2020-09-15}`.
-    """
-    for pid, plan, mid, record, spec in ctx.records():
-        scheme = ctx.project.schedule.deadline(plan.kind, mid)
-        if record.due and scheme and record.due > scheme:
-            src = f" ({spec.ref})" if spec.ref else ""
-            yield Finding(
-                milestone_path(pid, mid, "due"),
-                Msg(
-                    f"due {record.due} is later than the scheme's {scheme}{src} (R9)",
-                    f"期限 {record.due} 晚于工作方案规定的 {scheme}{src}(R9)",
-                ),
-            )
-
-
-@rule(
     "PT210",
     "final-evaluation",
-    "The 13th-plan final evaluation exists and goes government -> congress, city DRC informed (R10)",
-    '"十三五"规划终期评估须存在,经区政府审核后提交区人大常委会并报市发展改革委(R10)',
+    "The previous plan's final evaluation exists and goes government -> congress, city DRC informed (R10)",
+    "上一个五年规划终期评估须存在，经区政府审核后提交区人大常委会并报市发展改革委(R10)",
 )
 def final_evaluation(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: there is exactly one plan of kind evaluation; on it, a recorded
-    `by` on `gov-review` is the government, `to` on `congress-review` the congress
-    standing committee, and `to` on `city-report` the city DRC.
+    What it does: there is exactly one plan of kind evaluation (one that failed
+    to load still counts); on it, a recorded `by` on the government's review is
+    the government, `to` on the submission the congress standing committee, and
+    `to` on the report the city DRC.
     Why: R10 and D15, "于2020年底前将终期评估报告经区政府审核后,提交区人大常委会审议,并报市发展改革委".
     Example (fails): no evaluation plan, or `congress-review: {to: gov}`.
     """
-    evaluations = list(ctx.plans("evaluation"))
+    cycle = ctx.project.schedule.cycle
+    evaluations = ctx.existing("evaluation")
     if not evaluations and "evaluation" in ctx.project.schedule.kinds:
         yield Finding(
-            ("plans",), Msg("there is no 13th-plan final evaluation (R10)", '缺少"十三五"规划终期评估(R10)'), key=True
+            ("plans",),
+            Msg(
+                f"there is no final evaluation of the {cycle.previous_en} five-year plan (R10)",
+                f"缺少\u201c{cycle.previous}\u201d规划终期评估\uff08R10\uff09",
+            ),
+            key=True,
         )
     for pid, _ in evaluations[1:]:
-        yield Finding(
-            ("plans", pid, "kind"),
-            Msg(
-                f"a second final evaluation; the first is {evaluations[0][0]!r} (R10)",
-                f"出现第二个终期评估;已有 {evaluations[0][0]!r}(R10)",
-            ),
-        )
-    for pid, plan in evaluations:
-        yield from _party(ctx, pid, plan, "gov-review", "by", {"government"}, "the district government", "R10")
-        yield from _party(
-            ctx, pid, plan, "congress-review", "to", {"congress"}, "the congress standing committee", "R10"
-        )
-        yield from _party(ctx, pid, plan, "city-report", "to", {"city-drc"}, "the city DRC", "R10")
+        if pid in ctx.project.plans.plans:
+            yield Finding(
+                ("plans", pid, "kind"),
+                Msg(
+                    f"{pid}: a second final evaluation; the first is {evaluations[0][0]!r} (R10)",
+                    f"{pid}\uff1a出现第二个终期评估\uff1b已有 {evaluations[0][0]}\uff08R10\uff09",
+                ),
+            )
+    yield from party_findings(ctx, "PT210")
 
 
 @rule(
@@ -336,116 +294,55 @@ def final_evaluation(ctx: Context) -> Iterator[Finding]:
 )
 def draft_after_proposal(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: on the master plan, `draft-for-comments` may be done only once
-    `party-proposal` is done, and not before its date.
+    What it does: on the master plan, the draft for comments may be done only
+    once the party committee's proposal is done, and not before its date; the
+    proposal, if its `by` is recorded, is the party committee's.
     Why: R11, "区委关于编制'十四五'建议出台后,开展规划纲要草案的起草工作".
     Example (fails): `draft-for-comments: {done: 2020-10-20}` with the proposal done 2020-10-25.
     """
+    draft_id, proposal_id = ctx.step_of("master", facts.DRAFT), ctx.step_of("master", facts.PARTY_PROPOSAL)
     for pid, plan in ctx.plans("master"):
-        draft, proposal = plan.record("draft-for-comments"), plan.record("party-proposal")
+        if draft_id is None or proposal_id is None:
+            break
+        draft, proposal = plan.record(draft_id), plan.record(proposal_id)
         if not (draft and draft.done):
             continue
         if not (proposal and proposal.done) or proposal.done > draft.done:
-            when_en = (
-                "is not recorded as issued" if not (proposal and proposal.done) else f"was issued on {proposal.done}"
-            )
-            when_zh = "尚未出台" if not (proposal and proposal.done) else f"于 {proposal.done} 才出台"
+            issued = proposal is not None and proposal.done is not None
+            when_en = f"was issued on {proposal.done}" if issued else "is not recorded as issued"  # type: ignore[union-attr]
+            when_zh = f"于 {proposal.done} 才出台" if issued else "尚未出台"  # type: ignore[union-attr]
             yield Finding(
-                milestone_path(pid, "draft-for-comments", "done"),
+                milestone_path(pid, draft_id, "done"),
                 Msg(
-                    f"the draft for comments is done on {draft.done}, but the party committee's proposal {when_en} (R11)",
-                    f"征求意见稿形成于 {draft.done},但区委建议{when_zh}(R11)",
+                    f"{ctx.cite(pid, draft_id).en} is done on {draft.done}, but the party committee's proposal "
+                    f"{ctx.cite(pid, proposal_id).en} {when_en} (R11)",
+                    f"{ctx.cite(pid, draft_id).zh}形成于 {draft.done}\uff0c但区委建议"
+                    f"{ctx.cite(pid, proposal_id).zh}{when_zh}\uff08R11\uff09",
                 ),
             )
+    yield from party_findings(ctx, "PT211")
 
 
 @rule(
-    "PT213",
-    "leading-group",
-    "The leading group and its office exist; the office sits at the DRC (R13)",
-    "设立区发展规划工作领导小组及其办公室,办公室设在区发展改革委(R13)",
+    "PT216",
+    "outline-text-and-congress",
+    "The outline's formal text: reviewed by the party committee and the government, passed by the congress standing committee (R8, D13, D18, D19)",
+    "规划纲要正式文本经区委、区政府研究审核，由区人大常委会审议通过(R8, D13、D18、D19)",
 )
-def leading_group(ctx: Context) -> Iterator[Finding]:
+def outline_text(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: `units:` has a unit of type leading-group and one of type office
-    whose `host` is a unit of type drc.
-    Why: R13, "领导小组下设办公室……办公室设在区发展改革委".
-    Example (fails): an office unit with `host: gov`, or no leading group at all.
+    What it does: on the master plan, the text review's `by` names both the
+    party committee and the government; the submission goes `to` the district
+    congress standing committee and is passed `by` it. A unit of type congress
+    named as the full people's congress (no 常委会 in its name) is a warning:
+    the scheme names the standing committee, the Local Organic Law the full
+    congress.
+    Why: D18 "报请区委、区政府研究审核并修改完善后,形成'十四五'规划纲要正式文本";
+    D13 "于2020年12月正式提交区人大常委会"; D19 "由区人大常委会会议审议通过".
+    Example (fails): `text-review: {done: 2020-12-10, by: gov}`.
+    Passes: `text-review: {done: 2020-12-10, by: [party, gov]}`.
     """
-    types = [u.type for u in ctx.units.values()]
-    groups = [uid for uid, u in ctx.units.items() if u.type == "leading-group"]
-    for uid in groups[1:]:
-        yield Finding(
-            ("units", uid, "type"),
-            Msg(
-                f"a second leading group; the district has one, {groups[0]!r} (R13)",
-                f"出现第二个领导小组;本区已有 {groups[0]!r}(R13)",
-            ),
-        )
-    if "leading-group" not in types:
-        yield Finding(
-            ("units",),
-            Msg("there is no unit of type leading-group (R13)", "缺少领导小组单位(type: leading-group)(R13)"),
-            key=True,
-        )
-    offices = [(uid, u) for uid, u in ctx.units.items() if u.type == "office"]
-    if not offices:
-        yield Finding(
-            ("units",),
-            Msg(
-                "there is no unit of type office for the leading group's office (R13)",
-                "缺少领导小组办公室单位(type: office)(R13)",
-            ),
-            key=True,
-        )
-    for uid, office in offices:
-        if ctx.unit_type(office.host) != "drc" and (office.host is None or office.host in ctx.units):
-            yield Finding(
-                ("units", uid, "host") if office.host else ("units", uid),
-                Msg(
-                    "the leading group's office sits at the DRC: set `host:` to the DRC's id (R13)",
-                    "领导小组办公室设在区发展改革委:`host:` 应为区发展改革委的 id(R13)",
-                ),
-                key=office.host is None,
-            )
-
-
-@rule(
-    "PT214",
-    "commission-budget",
-    "Commissioned research names a think tank and a budget line (R14)",
-    "委托研究须注明受托机构和预算科目(R14)",
-)
-def commission_budget(ctx: Context) -> Iterator[Finding]:
-    """
-    What it does: a plan with `commissioned:` must commission a unit of type
-    institution and record `budget:` with its line.
-    Why: R14, "所需经费由区财政予以保障,及时纳入年度预算"; think tanks are chosen
-    "定向委托或公开招标" through government purchase of services.
-    Example (fails): `commissioned: {to: think-tank, via: directed}` with no `budget:`.
-    Passes: the same with `budget: {line: 2019年规划编制专项经费, amount: 30}`.
-    """
-    for pid, plan in ctx.plans():
-        if plan.commissioned is None:
-            continue
-        utype = ctx.unit_type(plan.commissioned.to)
-        if utype is not None and utype != "institution":
-            yield Finding(
-                ("plans", pid, "commissioned", "to"),
-                Msg(
-                    f"research is commissioned to an institution or think tank; {plan.commissioned.to!r} is a {utype} (R14)",
-                    f"研究应委托专业机构或智库;{plan.commissioned.to!r} 为 {utype}(R14)",
-                ),
-            )
-        if plan.budget is None:
-            yield Finding(
-                ("plans", pid, "commissioned"),
-                Msg(
-                    "commissioned work is paid from the district budget: record `budget: {line: …}` (R14)",
-                    "委托工作经费由区财政保障:请填写 `budget: {line: …}`(R14)",
-                ),
-                key=True,
-            )
+    yield from party_findings(ctx, "PT216")
 
 
 SCHEME_RULES = (
@@ -457,9 +354,7 @@ SCHEME_RULES = (
     township_plan_each,
     one_master_plan,
     procedure_order,
-    deadline_not_later,
     final_evaluation,
     draft_after_proposal,
-    leading_group,
-    commission_budget,
+    outline_text,
 )

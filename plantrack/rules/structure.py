@@ -4,32 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plantrack import facts
+from plantrack.facts import type_name, types_text
 from plantrack.i18n import Msg
-from plantrack.models import PHASE_END, parties
+from plantrack.models import PHASE_END
 from plantrack.rules.base import Context, Finding, milestone_path, rule
+from plantrack.rules.parties import schedule_parties
 from plantrack.suggest import did_you_mean
-
-# Order edges that a scheme rule reports in its own words (R1, R11), so the
-# generic order rules do not report the same fact twice.
-COVERED_EDGES = {("master", "draft-for-comments", "party-proposal")}
 
 
 def covered(ctx: Context, kind: str, mid: str, before: str) -> bool:
-    start = ctx.project.schedule.kinds[kind].start  # type: ignore[index]
-    return before == start or (kind, mid, before) in COVERED_EDGES
+    """An order edge a scheme rule reports in its own words: the start approval
+    (R1), the party committee's proposal before the draft (R11)."""
+    spec = ctx.project.schedule.kinds[kind]  # type: ignore[index]
+    if before == spec.start:
+        return True
+    m, b = spec.milestones.get(mid), spec.milestones.get(before)
+    return bool(m and b and m.role == facts.DRAFT and b.role == facts.PARTY_PROPOSAL)
+
+
+def kind_name(ctx: Context, kind: str) -> Msg:
+    spec = ctx.project.schedule.kinds.get(kind)  # type: ignore[call-overload]
+    return Msg(f"{kind} plans", spec.name if spec else kind)
 
 
 @rule("PT104", "unknown-unit", "A unit id that no unit in `units:` has", "引用了 units 中不存在的单位")
 def unknown_unit(ctx: Context) -> Iterator[Finding]:
     """
     What it does: checks every reference to a unit (a plan's owner, a milestone's
-    `by` and `to`, a commission's `to`, a unit's `host`) against `units:`, with a
+    `by` and `to`, an extension's `by`, a commission's `to`, a budget's `source`,
+    a unit's `host`) against `units:`, with a
     "did you mean".
     Why: "who owes what" is answered through these ids.
     Example (fails): `owner: eud` when the unit is `edu`. Passes: `owner: edu`.
     """
 
-    def check(uid: str | None, path: tuple[object, ...]) -> Iterator[Finding]:
+    def check(uid: str | None, path: tuple[str | int, ...]) -> Iterator[Finding]:
         if uid is not None and not ctx.is_known_unit(uid):
             hint = did_you_mean(uid, ctx.units)
             yield Finding(path, Msg(f"unknown unit {uid!r}{hint.en}", f"未知的单位 {uid!r}{hint.zh}"))
@@ -43,10 +53,14 @@ def unknown_unit(ctx: Context) -> Iterator[Finding]:
         for mid, record in plan.milestones.items():
             if record:
                 for field in ("by", "to"):
-                    value = getattr(record, field)
-                    path = milestone_path(pid, mid, field)
-                    for i, uid in enumerate(parties(value)):
-                        yield from check(uid, path if isinstance(value, str) else (*path, i))
+                    uids = getattr(record, field)
+                    for i, uid in enumerate(uids):
+                        path: tuple[str | int, ...] = milestone_path(pid, mid, field)
+                        yield from check(uid, (*path, i) if len(uids) > 1 else path)
+                if record.extended:
+                    yield from check(record.extended.by, milestone_path(pid, mid, "extended") + ("by",))
+        if plan.budget and plan.budget.source:
+            yield from check(plan.budget.source, ("plans", pid, "budget", "source"))
 
 
 @rule(
@@ -68,11 +82,12 @@ def unknown_milestone(ctx: Context) -> Iterator[Finding]:
         for mid in plan.milestones:
             if mid not in known:
                 hint = did_you_mean(mid, known)
+                kn = kind_name(ctx, plan.kind)
                 yield Finding(
                     milestone_path(pid, mid),
                     Msg(
-                        f"{plan.kind} plans have no milestone {mid!r}{hint.en}",
-                        f"{plan.kind} 类规划没有节点 {mid!r}{hint.zh}",
+                        f"{pid}: {kn.en} have no milestone {mid!r} in the schedule{hint.en}",
+                        f"{pid}\uff1a工作方案中{kn.zh}没有节点 {mid!r}{hint.zh}",
                     ),
                     key=True,
                 )
@@ -100,7 +115,7 @@ def unknown_after(ctx: Context) -> Iterator[Finding]:
                         ("kinds", kind, "milestones", mid, "after", i),
                         Msg(
                             f"{mid!r} follows unknown milestone {before!r}{hint.en}",
-                            f"{mid!r} 的前序节点 {before!r} 不存在{hint.zh}",
+                            f"{kind} 类的节点 {mid!r} 的前序节点 {before!r} 不存在{hint.zh}",
                         ),
                         where="schedule",
                     )
@@ -127,8 +142,8 @@ def after_cycle(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     ("kinds", kind, "milestones", cycle[0], "after", index),
                     Msg(
-                        f"milestones wait on each other: {loop}",
-                        f"节点相互等待,形成循环:{loop}",
+                        f"milestones wait on each other: {loop} (R8)",
+                        f"节点相互等待，形成循环\uff1a{loop}（R8）",
                     ),
                     where="schedule",
                 )
@@ -173,8 +188,8 @@ def done_in_future(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 milestone_path(pid, mid, "done"),
                 Msg(
-                    f"done on {record.done}, after the reference date {ctx.as_of}",
-                    f"完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
+                    f"{ctx.cite(pid, mid).en} done on {record.done}, after the reference date {ctx.as_of}",
+                    f"{ctx.cite(pid, mid).zh}的完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
                 ),
             )
 
@@ -195,8 +210,10 @@ def done_out_of_order(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     milestone_path(pid, mid, "done"),
                     Msg(
-                        f"{mid!r} done on {record.done}, before {before!r} (done {prior.done}) that it follows",
-                        f"{mid!r} 完成于 {record.done},早于其前序节点 {before!r}(完成于 {prior.done})",
+                        f"{ctx.cite(pid, mid).en} done on {record.done}, before {ctx.cite(pid, before).en} "
+                        f"(done {prior.done}) that the scheme puts first (R8)",
+                        f"{ctx.cite(pid, mid).zh}完成于 {record.done}\uff0c早于工作方案规定在先的"
+                        f"{ctx.cite(pid, before).zh}\uff08完成于 {prior.done}\uff09\uff08R8\uff09",
                     ),
                 )
 
@@ -211,7 +228,7 @@ def owner_type(ctx: Context) -> Iterator[Finding]:
     """
     What it does: checks the owner's unit type against the schedule's `owner_types`
     for the plan's kind (the master plan: the DRC; township plans: a township; …).
-    Why: SCHEME.md's table of who compiles what.
+    Why: the scheme's table of who compiles what (docs/scheme.md).
     Example (fails): a township plan owned by `edu` (a department).
     """
     for pid, plan in ctx.plans():
@@ -221,8 +238,10 @@ def owner_type(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("plans", pid, "owner"),
                 Msg(
-                    f"a {plan.kind} plan is compiled by a unit of type {', '.join(allowed)}; {plan.owner!r} is a {utype}",
-                    f"{plan.kind} 类规划应由 {', '.join(allowed)} 类单位编制;{plan.owner!r} 为 {utype}",
+                    f"{pid}: {kind_name(ctx, plan.kind).en} are compiled by {types_text(allowed, 'en')}; "
+                    f"{plan.owner!r} is {type_name(utype, 'en')}",
+                    f"{pid}\uff1a{kind_name(ctx, plan.kind).zh}应由{types_text(allowed, 'zh')}编制\uff1b"
+                    f"{plan.owner} 为{type_name(utype, 'zh')}",
                 ),
             )
 
@@ -246,8 +265,8 @@ def tier(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("plans", pid),
                 Msg(
-                    f"{plan.kind} plans need `tier: {'|'.join(tiers)}`",
-                    f"{plan.kind} 类规划须注明 `tier: {'|'.join(tiers)}`",
+                    f"{pid}: {kind_name(ctx, plan.kind).en} need `tier: {'|'.join(tiers)}` (R2, R3)",
+                    f"{pid}\uff1a{kind_name(ctx, plan.kind).zh}须注明重点或一般\uff08`tier: {'|'.join(tiers)}`\uff0cR2、R3\uff09",
                 ),
                 key=True,
             )
@@ -255,8 +274,8 @@ def tier(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("plans", pid, "tier"),
                 Msg(
-                    f"{plan.kind} plans have no tier",
-                    f"{plan.kind} 类规划不设层级",
+                    f"{pid}: {kind_name(ctx, plan.kind).en} have no tier",
+                    f"{pid}\uff1a{kind_name(ctx, plan.kind).zh}不设重点、一般之分",
                 ),
                 key=True,
             )
@@ -282,13 +301,13 @@ def schedule_reference(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("kinds", kind, "start"),
                 Msg(
-                    f"start milestone {spec.start!r} is not a {kind} milestone",
-                    f"启动节点 {spec.start!r} 不是 {kind} 类的节点",
+                    f"start milestone {spec.start!r} is not a {kind} milestone (R1)",
+                    f"启动节点 {spec.start!r} 不是 {kind} 类的节点（R1）",
                 ),
                 where="schedule",
             )
         for mid, m in spec.milestones.items():
-            if m.due.startswith(PHASE_END):
+            if m.due is not None and m.due.startswith(PHASE_END):
                 phase = m.due[len(PHASE_END) :].strip()
                 if phase not in schedule.phases:
                     hint = did_you_mean(phase, schedule.phases)
@@ -315,26 +334,10 @@ def kind_not_scheduled(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 ("plans", pid, "kind"),
                 Msg(
-                    f"the schedule has no {plan.kind!r} plans",
-                    f"工作方案中没有 {plan.kind!r} 类规划",
+                    f"{pid}: the schedule has no {plan.kind!r} plans",
+                    f"{pid}\uff1a工作方案中没有 {plan.kind!r} 类规划",
                 ),
             )
-
-
-# (kind, milestone, field) whose parties a scheme rule checks in its own words
-# (R2–R5, R10): the generic check leaves them to it.
-SCHEME_CHECKED_PARTIES = {
-    ("special", "gov-review", "by"),
-    ("special", "issued", "by"),
-    ("special", "filed", "to"),
-    ("regional", "filed", "to"),
-    ("township", "submitted", "to"),
-    ("township", "approved", "by"),
-    ("township", "filed", "to"),
-    ("evaluation", "gov-review", "by"),
-    ("evaluation", "congress-review", "to"),
-    ("evaluation", "city-report", "to"),
-}
 
 
 @rule(
@@ -346,28 +349,17 @@ SCHEME_CHECKED_PARTIES = {
 def party_type(ctx: Context) -> Iterator[Finding]:
     """
     What it does: where a milestone records who approved or issued it (`by`) or
-    whom it went to (`to`), that unit's type must be one the schedule lists for
-    the step (`owner` meaning the plan's own unit). Steps a scheme rule covers in
-    its own words (R2–R5, R10) are left to that rule.
+    whom it went to (`to`), each unit's type must be one the schedule lists for
+    the step (`owner` meaning the plan's own unit). Steps whose parties a scheme
+    rule states in its own words (R2–R5, R10, R11, D13, D18, D19) are left to
+    that rule. A unit recorded on a step the schedule names no one for is a
+    warning: the scheme does not forbid it.
     Why: "who approves, issues or receives it" is part of the scheme.
     Example (fails): `start-approval: {done: 2019-10-25, by: edu}` (the schedule
     says the government approves). Passes: `by: gov`.
     """
-    for pid, plan, mid, record, spec in ctx.records():
-        for field, uid in ((f, u) for f in ("by", "to") for u in parties(getattr(record, f))):
-            allowed = getattr(spec, field)
-            utype = ctx.unit_type(uid)
-            if utype is None or (plan.kind, mid, field) in SCHEME_CHECKED_PARTIES:
-                continue
-            if utype not in allowed and not (uid == plan.owner and "owner" in allowed):
-                want = ", ".join(allowed) if allowed else "none (the schedule names no one)"
-                yield Finding(
-                    milestone_path(pid, mid, field),
-                    Msg(
-                        f"{mid!r} {field} {uid!r} ({utype}): the schedule expects {want}",
-                        f"{mid!r} 的 {field} 单位 {uid!r}({utype})与工作方案不符:应为 {want}",
-                    ),
-                )
+    for pid, plan, mid, _, spec in ctx.records():
+        yield from schedule_parties(ctx, pid, plan, mid, spec)
 
 
 STRUCTURE_RULES = (

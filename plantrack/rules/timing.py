@@ -13,8 +13,8 @@ from plantrack.state import State
 @rule(
     "PT301",
     "overdue",
-    "A milestone not done by its deadline (D1–D15, or the plan's own)",
-    "节点逾期未完成(D1–D15 或规划自定期限)",
+    "A milestone not done by its deadline (D1–D19, the plan's own, or an extension)",
+    "节点逾期未完成(D1–D19、规划自定期限或批准延期)",
     severity=Severity.WARNING,
 )
 def overdue(ctx: Context) -> Iterator[Finding]:
@@ -23,7 +23,9 @@ def overdue(ctx: Context) -> Iterator[Finding]:
     date: not done, and its due date (the plan's own, else the scheme's) has
     passed. It points at the milestone if the plan lists it, else at the plan.
     A warning: `check` still exits 0, unless `--fail-on-overdue` is given.
-    Why: the scheme's deadlines D1–D15; "要强化督促检查" (R12).
+    An authorised extension (`extended:`) moves the date; a step before one the
+    plan dated itself is due no later than that date.
+    Why: the scheme's deadlines D1–D19; "要强化督促检查" (R12).
     Example (warns at 2020-09-15): a special plan with `first-draft` not done
     (due 2020-05-31, D10).
     """
@@ -31,15 +33,22 @@ def overdue(ctx: Context) -> Iterator[Finding]:
         for step in ctx.steps[pid]:
             if step.state is not State.OVERDUE:
                 continue
-            own = step.record is not None and step.record.due is not None
-            ref_en = ", the plan's own date" if own else f", {step.spec.ref}" if step.spec.ref else ""
-            ref_zh = ",规划自定期限" if own else f",{step.spec.ref}" if step.spec.ref else ""
+            where = ctx.cite(pid, step.id)
+            if step.extended:
+                ext = step.extended
+                ref_en, ref_zh = f", extended by {ext.by} (R23)", f"\uff0c经 {ext.by} 批准延期\uff08R23\uff09"
+            elif step.own_due:
+                ref_en, ref_zh = ", the plan's own date", "\uff0c规划自定期限"
+            elif step.spec.ref:
+                ref_en, ref_zh = f", {step.spec.ref}", f"\uff0c{step.spec.ref}"
+            else:
+                ref_en, ref_zh = ", a planning date", "\uff0c计划日期"
             path = milestone_path(pid, step.id) if step.id in plan.milestones else ("plans", pid)
             yield Finding(
                 path,
                 Msg(
-                    f"{pid}/{step.id} ({step.spec.name}) is overdue: due {step.due}{ref_en}, {step.days_late} days late",
-                    f"{pid}/{step.id}({step.spec.name})逾期未完成:期限 {step.due}{ref_zh},已逾期 {step.days_late} 天",
+                    f"{where.en} is overdue: due {step.due}{ref_en}, {step.days_late} days late",
+                    f"{where.zh}逾期未完成\uff1a期限 {step.due}{ref_zh}\uff0c已逾期 {step.days_late} 天",
                 ),
                 key=True,
             )

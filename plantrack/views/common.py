@@ -105,10 +105,11 @@ class Parties:
         for uid, u in units.items():
             self.by_type.setdefault(u.type, []).append(uid)
 
-    def resolve(self, types: Iterable[str], recorded: str | list[str] | None, plan: Plan) -> tuple[Party, ...]:
+    def resolve(self, types: Iterable[str], recorded: list[str] | str | None, plan: Plan) -> tuple[Party, ...]:
+        if isinstance(recorded, str):
+            recorded = [recorded]
         if recorded:
-            ids = [recorded] if isinstance(recorded, str) else recorded
-            return tuple(Party(uid, u.name if (u := self.units.get(uid)) else None, None, True) for uid in ids)
+            return tuple(Party(uid, unit_name(self.units, uid) if uid in self.units else None, None, True) for uid in recorded)
         out: list[Party] = []
         for t in types:
             if t == "owner":

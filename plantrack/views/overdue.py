@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from plantrack.models import Plan, PlansFile, Schedule
+from plantrack import facts
+from plantrack.models import Plan, PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State, rank
 from plantrack.tracking import Step, all_steps
 from plantrack.views.common import pick_kind, pick_unit, unit_name
@@ -21,6 +23,7 @@ class Item:
     plan: Plan
     step: Step
     as_of: date
+    responsible: str  # who owes the step: the owner, or the body whose act it is (a unit id, or a type)
 
     @property
     def days_overdue(self) -> int | None:
@@ -34,6 +37,11 @@ class Item:
     def sort_key(self) -> tuple[int, int, date]:
         # Overdue before due-soon; the most days late first; then the earliest due.
         return (rank(self.step.state), -(self.days_overdue or 0), self.step.due or date.max)
+
+
+def responsible(plan: Plan, step: Step, units: Mapping[str, Unit]) -> str:
+    """The unit that owes a step (FORMAT.md `responsible`)."""
+    return facts.responsible(plan, step.spec, step.record.by if step.record else [], units)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ def overdue(
         plan = plans.plans[pid]
         if (unit and plan.owner != unit) or (kind and plan.kind != kind):
             continue
-        mine = [Item(pid, plan, s, as_of) for s in plan_steps if s.state in SELECTED]
+        mine = [Item(pid, plan, s, as_of, responsible(plan, s, plans.units)) for s in plan_steps if s.state in SELECTED]
         if mine:
             by_unit.setdefault(plan.owner, []).extend(mine)
     # sorted() is stable: equal keys keep plans.yaml's order.

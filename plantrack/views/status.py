@@ -75,7 +75,7 @@ def plan_row(
     """One plan's row: with a phase, only the milestones due in its window."""
     plan = plans.plans[pid]
     span = phase_window(schedule, phase)
-    mine = tuple(s for s in steps(plan, schedule, as_of, window) if in_window(s, span))
+    mine = tuple(s for s in steps(plan, schedule, as_of, window, plans.units) if in_window(s, span))
     return PlanRow(
         pid, plan, unit_name(plans.units, plan.owner), mine, worst([s.state for s in mine]), next_step(mine), as_of
     )

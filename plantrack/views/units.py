@@ -8,7 +8,7 @@ from datetime import date
 from plantrack.models import PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State
 from plantrack.views.common import NOT_DONE, pick_unit
-from plantrack.views.overdue import Item
+from plantrack.views.overdue import Item, responsible
 from plantrack.views.status import PlanRow, status
 
 
@@ -55,7 +55,7 @@ def _rows(plans: PlansFile, schedule: Schedule, as_of: date, window: int, only: 
     for r in view.rows:
         rows, pending = by_owner.setdefault(r.plan.owner, ([], []))
         rows.append(r)
-        pending += [Item(r.id, r.plan, s, as_of) for s in r.steps if s.state in NOT_DONE]
+        pending += [Item(r.id, r.plan, s, as_of, responsible(r.plan, s, plans.units)) for s in r.steps if s.state in NOT_DONE]
     return [
         UnitRow(uid, plans.units.get(uid), tuple(rows), tuple(sorted(pending, key=lambda i: i.step.due or date.max)))
         for uid, (rows, pending) in by_owner.items()

@@ -71,10 +71,11 @@ def test_add_unit_township_adds_its_congress_and_plan(cli, tmp_path: Path) -> No
         "    kind: township\n"
         "    owner: baita\n"
         "    milestones:\n"
-        "      first-draft: {}  # due 2020-08-31 (D8)\n"
-        "      submitted:   {}  # due 2020-10-31 (D9)\n"
-        "      approved:    {}  # due 2020-12-31\n"
-        "      filed:       {}  # due 2020-12-31\n"
+        "      first-draft:  {}  # due 2020-08-31 (D8)\n"
+        "      coordination: {}  # due 2020-10-31\n"
+        "      submitted:    {}  # due 2020-10-31 (D9)\n"
+        "      approved:     {}  # due 2020-12-31\n"
+        "      filed:        {}  # due 2020-12-31\n"
     )
     assert after == want
 

@@ -67,7 +67,7 @@ def test_init_add_township_two_steps_check_clean(cli, tmp_path: Path, monkeypatc
     # Each joins its own group, aligned like its neighbours.
     assert "  chengguan: {name: 城关镇, type: township}\n  baita:     {name: 白塔乡, type: township}\n" in text
     assert "  baita-npc:     {name: 白塔乡人民代表大会, type: township-congress, host: baita}\n" in text
-    assert "      first-draft: {done: 2020-08-20}  # due 2020-08-31 (D8)\n" in text
+    assert "      first-draft:  {done: 2020-08-20}  # due 2020-08-31 (D8)\n" in text
     assert (
         "  baita-plan:\n    name: 白塔乡国民经济和社会发展第十四个五年规划\n    kind: township\n    owner: baita\n"
         in text

@@ -85,7 +85,7 @@ def test_unknown_lists_the_valid_values_and_a_near_miss() -> None:
     with pytest.raises(PlantrackError) as e:
         resolve.resolve("课", resolve.kind_choices(), resolve.KIND, "--kind")  # one character: no partial match
     assert (
-        "valid: master (总体规划), special (专项规划), regional (区域规划), township (乡镇规划), research (研究课题)"
+        "valid: master (总体规划), special (专项规划), regional (区域规划), township (乡镇规划), township-special (乡镇专项规划), research (研究课题)"
         in e.value.msg.en
     )
 

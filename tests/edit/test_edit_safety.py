@@ -73,7 +73,9 @@ def test_an_edit_that_breaks_a_rule_is_refused_with_its_message(cli, tmp_path: P
     code, out, err = cli("done", "edu-plan", "finished", "--date", "2020-09-20", "--file", str(path), "--lang", "en")
     assert code == 1
     assert err.startswith(
-        f"plantrack: edit refused, {path} unchanged: PT208 'finished' is done but 'argumentation', which it follows, is not (R8)"
+        f"plantrack: edit refused, {path} unchanged: PT208 edu-plan/finished (完成规划) is done but "
+        "edu-plan/coordination (衔接协调), edu-plan/opinions (征求意见), edu-plan/argumentation (规划论证), "
+        "which the scheme puts first, is not (R8)"
     )
     assert path.read_bytes() == before and out == ""
 

@@ -27,7 +27,7 @@ def fixture_summary():
 def test_totals_and_stages() -> None:
     view, s = fixture_summary()
     assert s.plans == 32 and s.by_kind["special"] == 14 and next(iter(s.by_kind)) == "master"
-    assert s.plan_states[State.OVERDUE] == 6 and s.steps["overdue"] == 6
+    assert s.plan_states[State.OVERDUE] == 6 and s.steps["overdue"] == 8
     assert s.steps["total"] == sum(r.total for r in view.rows)
     draft = next(st for st in s.stages_of("special") if st.step == "first-draft")
     assert (draft.done, draft.total, draft.name) == (12, 14, "完成初稿")

@@ -94,7 +94,7 @@ def test_ledger_matrix_dates_fills_and_panes(report, status_json) -> None:
 def test_overdue_sheet_lists_the_overdue_view_with_notes(report, overdue_json) -> None:
     ws = openpyxl.load_workbook(report("xlsx"))["逾期"]
     body = rows(ws)[1:]
-    assert len(body) == len(overdue_json["items"]) == 7
+    assert len(body) == len(overdue_json["items"]) == 9
     first = overdue_json["items"][0]
     assert body[0][2] == first["milestone_name"] and body[0][4] == datetime.fromisoformat(first["due"])
     assert body[0][5] == first["days_overdue"] and isinstance(body[0][5], int)

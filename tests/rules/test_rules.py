@@ -9,7 +9,15 @@ import pytest
 from plantrack.problems import Severity
 from plantrack.rules import BY_CODE, RULES
 from tests.conftest import REPO, check_problems, make_district
-from tests.rules.cases import CASES, Case
+from tests.rules.cases import CASES as BASIC_CASES
+from tests.rules.cases import Case
+from tests.rules.scheme_cases import SCHEME_CASES
+
+CASES = BASIC_CASES + SCHEME_CASES
+
+
+def _id(case: Case) -> str:
+    return f"{case.code}-{case.title}" if case.title else case.code
 
 
 def _district(tmp_path: Path, case: Case) -> Path:
@@ -30,21 +38,30 @@ def _schedule_line(case: Case) -> int:
     return text[: text.index(old)].count("\n") + new.rstrip("\n").count("\n") + 1
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.fails], ids=lambda c: c.code)
+@pytest.mark.parametrize("case", [c for c in CASES if c.fails], ids=_id)
 def test_failing_case(tmp_path: Path, case: Case) -> None:
     problems = check_problems(_district(tmp_path, case), case.as_of)
-    found = [(p.line, p.column) for p in problems if p.code == case.code]
+    found = [(p.line, p.column) for p in problems if p.code == case.code and p.line > case.scope]
     expected = case.positions()
     if case.in_schedule:
         expected = [(_schedule_line(case), col) for _, col in case.where]
         assert all(p.file.endswith("fyp14.yaml") for p in problems if p.code == case.code)
     assert found == expected, [f"{p.line}:{p.column} {p.code} {p.msg.en}" for p in problems if p.code != "PT301"]
+    mine = [p for p in problems if p.code == case.code]
+    if case.warns:  # loose or self-contradictory: a warning, never an error
+        assert all(p.severity is Severity.WARNING for p in mine)
+        assert [p for p in problems if p.severity is Severity.ERROR] == []
+    elif BY_CODE[case.code].severity is Severity.ERROR:
+        assert all(p.severity is Severity.ERROR for p in mine), [p.msg.en for p in mine]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if not c.fails], ids=lambda c: c.code)
+@pytest.mark.parametrize("case", [c for c in CASES if not c.fails], ids=_id)
 def test_passing_case(tmp_path: Path, case: Case) -> None:
     problems = check_problems(_district(tmp_path, case), case.as_of)
-    assert [p for p in problems if p.code == case.code or p.severity is Severity.ERROR] == []
+    mine = [p for p in problems if p.code == case.code and p.line > case.scope]
+    assert mine + [p for p in problems if p.severity is Severity.ERROR and p.code != case.besides] == []
+    if case.besides:  # the cascade's cause is reported, and nothing else
+        assert [p.code for p in problems if p.severity is Severity.ERROR] == [case.besides]
 
 
 # Rules on the git history need a repository with commits; their failing and

@@ -51,15 +51,24 @@ def parse_due(value: Any, phases: dict[str, Any]) -> date:
     raise AssertionError(f"date form not covered by the brute force: {s!r}")
 
 
-def scheme_deadlines(kind: dict[str, Any], phases: dict[str, Any]) -> dict[str, date]:
-    """Each step's own date, then no later than any step that follows it (the schedule's `after`)."""
+def scheme_deadlines(kind: dict[str, Any], phases: dict[str, Any], plan: dict[str, Any]) -> dict[str, date]:
+    """Each step's own date (an extension's `until`, else the plan's `due`, else the
+    schedule's), then no later than any step that follows it (the schedule's
+    `after`); a date the plan set itself is never moved."""
     due = {mid: parse_due(spec["due"], phases) for mid, spec in kind["milestones"].items()}
+    fixed = set()
+    for mid, rec in (plan.get("milestones") or {}).items():
+        rec = rec or {}
+        own = (rec.get("extended") or {}).get("until", rec.get("due"))
+        if own is not None and mid in due:
+            due[mid] = parse_due(own, phases)
+            fixed.add(mid)
     changed = True
     while changed:
         changed = False
         for mid, spec in kind["milestones"].items():
             for before in spec.get("after", []):
-                if due[mid] < due[before]:
+                if due[mid] < due[before] and before not in fixed:
                     due[before], changed = due[mid], True
     return due
 
@@ -86,11 +95,11 @@ def expected(as_of: date) -> dict[str, dict[str, Any]]:
     out = {}
     for pid, plan in plans["plans"].items():
         kind = schedule["kinds"][plan["kind"]]
-        deadlines = scheme_deadlines(kind, schedule["phases"])
+        deadlines = scheme_deadlines(kind, schedule["phases"], plan)
         milestones = []
         for mid in kind["milestones"]:
             rec = (plan.get("milestones") or {}).get(mid) or {}
-            due = parse_due(rec["due"], schedule["phases"]) if "due" in rec else deadlines[mid]
+            due = deadlines[mid]
             done = rec.get("done")
             state, days = brute_state(due, done, as_of)
             shown = done.isoformat() if done is not None and done <= as_of else None

@@ -143,7 +143,8 @@ def test_units_lists_owners_most_overdue_first(cli, tmp_path) -> None:
     doc = json.loads(out)
     assert [u["id"] for u in doc["units"]] == ["edu", "town"]
     edu = doc["units"][0]
-    assert edu["milestones"] == {"total": 10, "done": 2, "pending": 8, "overdue": 1, "due_soon": 0}
+    # A key special plan is issued by the government: R4 does not chase its filing.
+    assert edu["milestones"] == {"total": 9, "done": 2, "pending": 7, "overdue": 1, "due_soon": 0}
     assert edu["next"] == {"plan": "edu-plan", "milestone": "coordination", "due": "2020-09-30", "days_left": 15}
 
 

@@ -74,11 +74,23 @@ def brute(plans: PlansFile, as_of: date, window: int) -> dict[str, list[tuple[st
     """(milestone, state, days late, due) for every tracked milestone, from `spec` alone."""
     out = {}
     for pid, plan in plans.plans.items():
-        deadlines = schedule().deadlines(plan.kind)
+        specs = schedule().kinds[plan.kind].milestones  # type: ignore[index]
+        # Each step's own date (the plan's, else the schedule's), then no later
+        # than a following step, except where the plan set the date itself.
+        deadlines = {m: schedule().resolve(s.due) for m, s in specs.items() if s.due is not None}
+        fixed = {m for m, r in plan.milestones.items() if r is not None and r.due is not None}
+        deadlines |= {m: plan.milestones[m].due for m in fixed}  # type: ignore[union-attr]
+        for _ in specs:
+            for m, s in specs.items():
+                for b in s.after:
+                    if b not in fixed and deadlines[m] < deadlines[b]:  # type: ignore[operator]
+                        deadlines[b] = deadlines[m]
         rows = []
-        for mid in schedule().kinds[plan.kind].milestones:  # type: ignore[index]
+        for mid in specs:
             rec = plan.milestones.get(mid)
-            due = rec.due if rec and rec.due else deadlines.get(mid)
+            if mid not in plan.milestones and specs[mid].role == "filing" and plan.tier == "key":
+                continue  # R4: the government issues key plans itself; their filing is not owed
+            due = deadlines.get(mid)
             rows.append((mid, *spec(due, rec.done if rec else None, as_of, window), due))
         out[pid] = rows
     return out
