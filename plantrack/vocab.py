@@ -100,3 +100,42 @@ def tier(t: str, lang: str) -> str:
 
 def unit_type(t: str, lang: str) -> str:
     return _label(UNIT_TYPE_LABELS, t, lang)
+
+
+# Unit types as the scheme names them, for messages (never an English slug in zh);
+# the tables' short labels are UNIT_TYPE_LABELS above. "owner" is the plan's own unit.
+UNIT_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "drc": ("the district DRC", "区发展改革委"),
+    "government": ("the district government", "区政府"),
+    "party-committee": ("the district party committee", "区委"),
+    "congress": ("the district congress standing committee", "区人大常委会"),
+    "city-drc": ("the city DRC", "市发展改革委"),
+    "department": ("a district department", "区直部门"),
+    "township": ("a township", "乡镇"),
+    "subdistrict": ("a subdistrict", "街道"),
+    "township-congress": ("the township's people's congress", "乡镇人代会"),
+    "park": ("a development park", "开发园区"),
+    "leading-group": ("the leading group", "领导小组"),
+    "office": ("the leading group's office", "领导小组办公室"),
+    "institution": ("an institution or think tank", "专业机构、智库"),
+    "owner": ("the compiling unit itself", "编制单位自身"),
+}
+
+
+def type_name(utype: str | None, lang: str) -> str:
+    en, zh = UNIT_TYPE_NAMES.get(utype or "", (utype or "?", utype or "?"))
+    return zh if lang == "zh" else en
+
+
+def types_text(types: object, lang: str) -> str:
+    """Unit types joined as a reader says them: "区政府或区发展改革委"."""
+    names = [type_name(t, lang) for t in sorted(types, key=lambda t: (t != "party-committee", t))]  # type: ignore[call-overload]
+    if len(names) <= 2:
+        return ("或" if lang == "zh" else " or ").join(names)
+    return "、".join(names[:-1]) + "或" + names[-1] if lang == "zh" else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def all_types_text(types: object, lang: str) -> str:
+    """Unit types that must all act: "区委和区政府"."""
+    names = [type_name(t, lang) for t in sorted(types, key=lambda t: (t != "party-committee", t))]  # type: ignore[call-overload]
+    return ("和" if lang == "zh" else " and ").join(names)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plantrack.facts import type_name, types_text
 from plantrack.i18n import Msg
 from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.tracking import plan_deadlines
+from plantrack.vocab import type_name, types_text
 
 # R23: "根据国家、省、市和区委、区政府对规划编制的最新要求": bodies that may move a deadline.
 AUTHORITIES = ("government", "party-committee", "city-drc")

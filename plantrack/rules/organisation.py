@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack import facts
-from plantrack.facts import type_name
 from plantrack.i18n import Msg
 from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path, rule
+from plantrack.vocab import type_name
 
 # 定向委托 / 公开招标: the routes the scheme encourages (R14).
 ENCOURAGED_ROUTES = {"directed": "定向委托", "tender": "公开招标"}

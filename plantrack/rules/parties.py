@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack import facts
-from plantrack.facts import PartyFact, type_name, types_text
+from plantrack.facts import PartyFact
 from plantrack.i18n import Msg
 from plantrack.models import MilestoneSpec, Plan
 from plantrack.problems import Severity
 from plantrack.rules.base import Context, Finding, milestone_path
+from plantrack.vocab import all_types_text, type_name, types_text
 
 _FIELD = {"by": ("approved, reviewed or issued by", "办理单位"), "to": ("submitted to", "报送单位")}
 
@@ -39,7 +40,7 @@ def check_fact(ctx: Context, pid: str, plan: Plan, mid: str, fact: PartyFact) ->
     field_en, field_zh = _FIELD[fact.field]
     want_en, want_zh = types_text(sorted(fact.allowed), "en"), types_text(sorted(fact.allowed), "zh")
     if fact.all_of:
-        want_en, want_zh = facts.all_types_text(fact.allowed, "en"), facts.all_types_text(fact.allowed, "zh")
+        want_en, want_zh = all_types_text(fact.allowed, "en"), all_types_text(fact.allowed, "zh")
     fits = [u for u in uids if _unit_fits(ctx, plan, u, fact.allowed)]
     path = milestone_path(pid, mid, fact.field)
     for uid in uids:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack import facts
-from plantrack.facts import type_name
 from plantrack.i18n import Msg
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.rules.parties import party_findings
+from plantrack.vocab import type_name
 
 
 @rule(

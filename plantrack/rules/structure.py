@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack import facts
-from plantrack.facts import type_name, types_text
 from plantrack.i18n import Msg
 from plantrack.models import PHASE_END
 from plantrack.rules.base import Context, Finding, milestone_path, rule
 from plantrack.rules.parties import schedule_parties
 from plantrack.suggest import did_you_mean
+from plantrack.vocab import type_name, types_text
 
 
 def covered(ctx: Context, kind: str, mid: str, before: str) -> bool:
