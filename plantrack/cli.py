@@ -17,6 +17,7 @@ from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
+from plantrack.commands import notice as notice_cmd
 from plantrack.commands import init as init_cmd
 from plantrack.commands import report as report_cmd
 from plantrack.commands import schema as schema_cmd
@@ -53,6 +54,7 @@ app.command("units")(units.units)
 app.command("timeline")(timeline.timeline)
 app.command("report")(report_cmd.report)
 app.command("schema")(schema_cmd.schema)
+app.command("notice")(notice_cmd.notice)
 
 
 def _version(value: bool) -> None:
