@@ -60,6 +60,7 @@ def notice(
     from plantrack.problems import PlantrackError
     from plantrack.report import notice as render
     from plantrack.views import notice as views
+    from plantrack.views.common import pick_unit
 
     if output is None and format is NoticeFormat.docx:
         raise PlantrackError(Msg("--format docx needs -o DIR (it is not text)", "--format docx 需要 -o 目录\uff08不是文本格式\uff09"))
@@ -67,8 +68,9 @@ def notice(
     p = load(file, language(None))
     code = document_language(lang.value if lang else None, p.plans)
     found = views.notices(p.plans, p.schedule, when, within, units or (), reply_in)
-    for uid in sorted({views.pick_unit(p.plans, u) for u in units or ()} - {n.unit for n in found}):
-        print(f"plantrack: {Msg(f'{uid}: nothing overdue or due soon', f'{uid}\uff1a没有逾期或临期事项')(code)}", file=sys.stderr)
+    for uid in sorted({pick_unit(p.plans, u) for u in units or ()} - {n.unit for n in found}):
+        quiet = Msg(f"{uid}: nothing overdue or due soon", f"{uid}\uff1a没有逾期或临期事项")
+        print(f"plantrack: {quiet(code)}", file=sys.stderr)
     sender, contact = views.sender(p.plans), views.sender_contact(p.plans)
     letters = [(n.unit, render.letter(n, p.plans, p.schedule.name, sender, contact, code)) for n in found]
     if output is None:
