@@ -15,6 +15,7 @@ import typer
 from plantrack import __version__
 from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
+from plantrack.commands import digest as digest_cmd
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
 from plantrack.commands import notice as notice_cmd
@@ -55,6 +56,7 @@ app.command("timeline")(timeline.timeline)
 app.command("report")(report_cmd.report)
 app.command("schema")(schema_cmd.schema)
 app.command("notice")(notice_cmd.notice)
+app.command("digest")(digest_cmd.digest)
 
 
 def _version(value: bool) -> None:
