@@ -13,6 +13,7 @@ import sys
 import typer
 
 from plantrack import __version__
+from plantrack.commands import calendar as calendar_cmd
 from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
 from plantrack.commands import digest as digest_cmd
@@ -57,6 +58,7 @@ app.command("report")(report_cmd.report)
 app.command("schema")(schema_cmd.schema)
 app.command("notice")(notice_cmd.notice)
 app.command("digest")(digest_cmd.digest)
+app.command("calendar")(calendar_cmd.calendar)
 
 
 def _version(value: bool) -> None:
