@@ -95,7 +95,12 @@ class DutyRecords(Model):
     """A unit's records of one duty: `done`/`note` for a one-off duty (D4), an
     occurrence key per record for a recurring one (`2020-08: {done: 2020-08-24}`)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(
+        extra="allow",
+        frozen=True,
+        # Editors flag a typo the way `check` does: keys are done, note or occurrences.
+        json_schema_extra={"propertyNames": {"pattern": r"^(done|note|\d{4}(-\d{2}(-\d{2})?)?)$"}},
+    )
     __pydantic_extra__: dict[str, DutyRecord | None] = Field(init=False)
 
     done: DoneDate | None = None

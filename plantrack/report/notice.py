@@ -107,7 +107,7 @@ def letter(n: Notice, plans: PlansFile, schedule_name: str, sender: Unit | None,
     for title, (items, duties) in sections:
         if not items and not duties:
             continue
-        head = f"{NUMERALS[shown]}、{title.zh}" if lang == "zh" else f"{shown + 1}. {title.en}"
+        head = f"{NUMERALS[shown]}、{title.zh}" if lang == "zh" else f"{title.en}:"
         shown += 1
         out.append(Block("heading", head))
         lines = [item_line(i, n.unit, names, lang) for i in items] + [duty_line(o, lang) for o in duties]
