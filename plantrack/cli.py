@@ -19,8 +19,8 @@ from plantrack.commands import check, overdue, rules_cmd, status, timeline, unit
 from plantrack.commands import digest as digest_cmd
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
-from plantrack.commands import notice as notice_cmd
 from plantrack.commands import init as init_cmd
+from plantrack.commands import notice as notice_cmd
 from plantrack.commands import report as report_cmd
 from plantrack.commands import schema as schema_cmd
 from plantrack.commands.common import LangOpt

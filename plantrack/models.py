@@ -210,7 +210,10 @@ def _check_rrule(value: object) -> object:
             raise PydanticCustomError(
                 "rrule_format",
                 "{reason}",
-                {"reason": f"expected an RRULE such as FREQ=MONTHLY;BYMONTHDAY=25 ({e})", "zh": f"应为 RRULE，如 FREQ=MONTHLY;BYMONTHDAY=25（{e}）"},
+                {
+                    "reason": f"expected an RRULE such as FREQ=MONTHLY;BYMONTHDAY=25 ({e})",
+                    "zh": f"应为 RRULE，如 FREQ=MONTHLY;BYMONTHDAY=25（{e}）",
+                },
             ) from None
     return value
 
@@ -320,11 +323,18 @@ class DutySpec(Model):
     def _one_form(self) -> DutySpec:
         if self.rrule is not None and self.due is not None:
             raise PydanticCustomError(
-                "duty_form", "{en}", {"en": "give rrule (recurring) or due (one-off), not both", "zh": "rrule（定期）与 due（一次性）只能二选一"}
+                "duty_form",
+                "{en}",
+                {
+                    "en": "give rrule (recurring) or due (one-off), not both",
+                    "zh": "rrule（定期）与 due（一次性）只能二选一",
+                },
             )
         if self.rrule is not None and (self.start is None or self.end is None):
             raise PydanticCustomError(
-                "duty_form", "{en}", {"en": "a recurring duty needs a start and an end", "zh": "定期职责须写明 start 和 end"}
+                "duty_form",
+                "{en}",
+                {"en": "a recurring duty needs a start and an end", "zh": "定期职责须写明 start 和 end"},
             )
         return self
 

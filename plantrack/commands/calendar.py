@@ -21,7 +21,12 @@ def calendar(
     unit: UnitOpt = None,
     remind: Annotated[
         int,
-        typer.Option("--remind", min=0, metavar="DAYS", help=t("Remind this many days before (0: no reminder).", "提前几天提醒(0 为不提醒)。")),
+        typer.Option(
+            "--remind",
+            min=0,
+            metavar="DAYS",
+            help=t("Remind this many days before (0: no reminder).", "提前几天提醒(0 为不提醒)。"),
+        ),
     ] = 7,
     as_of: AsOf = None,
     file: File = None,

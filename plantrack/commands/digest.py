@@ -34,7 +34,9 @@ def digest(
     within: Annotated[
         int, typer.Option("--within", min=0, metavar="DAYS", help=t("Look ahead this many days.", "提前提醒的天数。"))
     ] = 7,
-    format: Annotated[DigestFormat, typer.Option("--format", help=t("Output format.", "输出格式。"))] = DigestFormat.text,
+    format: Annotated[
+        DigestFormat, typer.Option("--format", help=t("Output format.", "输出格式。"))
+    ] = DigestFormat.text,
     as_of: AsOf = None,
     since: Annotated[
         str | None,

@@ -33,9 +33,13 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 def notice(
     units: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[UNIT]...", help=t("Only these units (ids or names).", "只为这些单位(编号或名称)出督办单。")),
+        typer.Argument(
+            metavar="[UNIT]...", help=t("Only these units (ids or names).", "只为这些单位(编号或名称)出督办单。")
+        ),
     ] = None,
-    format: Annotated[NoticeFormat, typer.Option("--format", help=t("Notice format.", "督办单格式。"))] = NoticeFormat.text,
+    format: Annotated[
+        NoticeFormat, typer.Option("--format", help=t("Notice format.", "督办单格式。"))
+    ] = NoticeFormat.text,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -63,7 +67,9 @@ def notice(
     from plantrack.views.common import pick_unit
 
     if output is None and format is NoticeFormat.docx:
-        raise PlantrackError(Msg("--format docx needs -o DIR (it is not text)", "--format docx 需要 -o 目录\uff08不是文本格式\uff09"))
+        raise PlantrackError(
+            Msg("--format docx needs -o DIR (it is not text)", "--format docx 需要 -o 目录\uff08不是文本格式\uff09")
+        )
     when = as_of_date(as_of)
     p = load(file, language(None))
     code = document_language(lang.value if lang else None, p.plans)
@@ -101,5 +107,6 @@ def _write_files(letters: list[tuple[str, list[Block]]], format: NoticeFormat, f
                 path.write_text(text, encoding="utf-8")
     except OSError as e:
         raise PlantrackError(
-            Msg(f"cannot write into {folder}: {e.strerror or e}", f"无法写入 {folder}\uff1a{e.strerror or e}"), Exit.CONFLICT
+            Msg(f"cannot write into {folder}: {e.strerror or e}", f"无法写入 {folder}\uff1a{e.strerror or e}"),
+            Exit.CONFLICT,
         ) from None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from plantrack.i18n import COLON, Msg
@@ -66,7 +66,9 @@ def entries(plans: PlansFile, schedule: Schedule, as_of: date, unit: str | None,
             if unit is not None and unit not in (plan.owner, owes):
                 continue
             owner, who = unit_name(plans.units, plan.owner), unit_name(plans.units, owes)
-            summary = label(f"{clean(plan.name)}: {clean(s.spec.name)}", f"《{clean(plan.name)}》{clean(s.spec.name)}")(lang)
+            summary = label(f"{clean(plan.name)}: {clean(s.spec.name)}", f"《{clean(plan.name)}》{clean(s.spec.name)}")(
+                lang
+            )
             lines = [
                 label(f"Plan: {clean(plan.name)} ({pid})", f"规划{COLON}《{clean(plan.name)}》（{pid}）")(lang),
                 label(f"Step: {clean(s.spec.name)}", f"节点{COLON}{clean(s.spec.name)}")(lang),
@@ -102,7 +104,7 @@ def render(found: list[Entry], calendar_name: str, as_of: date, remind: int) -> 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", calendar_name)
-    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     for e in found:
         ev = Event()
         ev.add("uid", e.uid)

@@ -8,7 +8,17 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from plantrack.documents.docx import HEADING_FONT, TITLE_FALLBACK, TITLE_FONT, _fallback, _fonts, _page, _para, _styles, _title
+from plantrack.documents.docx import (
+    HEADING_FONT,
+    TITLE_FALLBACK,
+    TITLE_FONT,
+    _fallback,
+    _fonts,
+    _page,
+    _para,
+    _styles,
+    _title,
+)
 from plantrack.report.notice import Block
 
 

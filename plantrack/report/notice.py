@@ -84,7 +84,9 @@ def _contact(c: Contact | None, lang: str) -> str:
     return clean((c.person or "") + phone).lstrip(", \uff0c")
 
 
-def letter(n: Notice, plans: PlansFile, schedule_name: str, sender: Unit | None, contact: Unit | None, lang: str) -> list[Block]:
+def letter(
+    n: Notice, plans: PlansFile, schedule_name: str, sender: Unit | None, contact: Unit | None, lang: str
+) -> list[Block]:
     """One unit's notice, block by block."""
     names = {uid: u.name for uid, u in plans.units.items()}
     office = clean(sender.name) if sender else Msg("the leading group's office", "区发展规划工作领导小组办公室")(lang)

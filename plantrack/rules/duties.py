@@ -34,12 +34,11 @@ def unknown_duty(ctx: Context) -> Iterator[Finding]:
     schedule, plans = ctx.project.schedule, ctx.project.plans
     known = schedule.duties
     for did in plans.cadence:
-        path = ("cadence", did)
         if did not in known:
-            yield _unknown(did, known, path)
+            yield _unknown(did, known, ("cadence", did))
         elif known[did].rrule is None:
             yield Finding(
-                path,
+                ("cadence", did),
                 Msg(f"{did!r} is a one-off duty: it has no cadence", f"{did!r} 是一次性职责，不设频次"),
                 key=True,
             )
@@ -64,9 +63,11 @@ def unknown_duty(ctx: Context) -> Iterator[Finding]:
                 yield from _occurrences(ctx, did, records, path)
 
 
-def _unknown(did: str, known: object, path: tuple[str, ...]) -> Finding:
+def _unknown(did: str, known: object, path: tuple[str, ...]) -> Finding:  # path: where the id is written
     hint = did_you_mean(did, known)  # type: ignore[arg-type]
-    return Finding(path, Msg(f"the schedule has no duty {did!r}{hint.en}", f"工作方案中没有职责 {did!r}{hint.zh}"), key=True)
+    return Finding(
+        path, Msg(f"the schedule has no duty {did!r}{hint.en}", f"工作方案中没有职责 {did!r}{hint.zh}"), key=True
+    )
 
 
 def _occurrences(ctx: Context, did: str, records: object, path: tuple[str, ...]) -> Iterator[Finding]:

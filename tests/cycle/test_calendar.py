@@ -54,7 +54,21 @@ def test_regenerating_gives_the_same_bytes_and_uids(cli, tmp_path: Path) -> None
 
 def test_unit_filter_english_and_no_reminder(cli, tmp_path: Path) -> None:
     ics = tmp_path / "town.ics"
-    code, _, err = cli("calendar", "--file", str(CYCLE), "--as-of", AS_OF, "--unit", "甲镇", "--lang", "en", "--remind", "0", "-o", str(ics))
+    code, _, err = cli(
+        "calendar",
+        "--file",
+        str(CYCLE),
+        "--as-of",
+        AS_OF,
+        "--unit",
+        "甲镇",
+        "--lang",
+        "en",
+        "--remind",
+        "0",
+        "-o",
+        str(ics),
+    )
     assert code == 0, err
     events = _events(ics)
     assert events and all(str(e["UID"]).startswith(("town.", "town-plan.")) for e in events)
@@ -63,5 +77,15 @@ def test_unit_filter_english_and_no_reminder(cli, tmp_path: Path) -> None:
 
 
 def test_unwritable_output_is_one_line(cli, tmp_path: Path) -> None:
-    code, _, err = cli("calendar", "--file", str(CYCLE), "--as-of", AS_OF, "-o", str(tmp_path / "no" / "such" / "x.ics"), "--lang", "en")
+    code, _, err = cli(
+        "calendar",
+        "--file",
+        str(CYCLE),
+        "--as-of",
+        AS_OF,
+        "-o",
+        str(tmp_path / "no" / "such" / "x.ics"),
+        "--lang",
+        "en",
+    )
     assert code == 4 and err.startswith("plantrack: cannot write")

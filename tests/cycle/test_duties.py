@@ -21,13 +21,28 @@ AS_OF = "2020-09-15"
     ("rule", "start", "end", "expected"),
     [
         # The last day of every month: 29 February in a leap year, 28 in another.
-        ("FREQ=MONTHLY;BYMONTHDAY=-1", date(2020, 1, 1), date(2020, 4, 30), ["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=-1",
+            date(2020, 1, 1),
+            date(2020, 4, 30),
+            ["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"],
+        ),
         ("FREQ=MONTHLY;BYMONTHDAY=-1", date(2021, 1, 1), date(2021, 3, 31), ["2021-01-31", "2021-02-28", "2021-03-31"]),
         # RFC 5545: a day a month lacks is skipped; "31" is only the months that have a 31st.
-        ("FREQ=MONTHLY;BYMONTHDAY=31", date(2020, 1, 1), date(2020, 8, 31), ["2020-01-31", "2020-03-31", "2020-05-31", "2020-07-31", "2020-08-31"]),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=31",
+            date(2020, 1, 1),
+            date(2020, 8, 31),
+            ["2020-01-31", "2020-03-31", "2020-05-31", "2020-07-31", "2020-08-31"],
+        ),
         ("FREQ=MONTHLY;BYMONTHDAY=30", date(2020, 1, 1), date(2020, 3, 31), ["2020-01-30", "2020-03-30"]),
         # Across the year's end, both bounds included.
-        ("FREQ=MONTHLY;BYMONTHDAY=25", date(2019, 11, 25), date(2020, 1, 25), ["2019-11-25", "2019-12-25", "2020-01-25"]),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=25",
+            date(2019, 11, 25),
+            date(2020, 1, 25),
+            ["2019-11-25", "2019-12-25", "2020-01-25"],
+        ),
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", date(2019, 1, 1), date(2024, 12, 31), ["2020-02-29", "2024-02-29"]),
         ("FREQ=WEEKLY;BYDAY=FR", date(2020, 2, 24), date(2020, 3, 8), ["2020-02-28", "2020-03-06"]),
     ],
@@ -102,7 +117,9 @@ def test_overdue_lists_missed_occurrences_under_a_key_of_their_own(cli) -> None:
     assert code == 0, err
     doc = json.loads(out)
     assert all("plan" in i and "milestone" in i for i in doc["items"])  # milestone items keep their shape
-    overdue = [(d["unit"], d["duty"], d["occurrence"], d["days_overdue"]) for d in doc["duties"] if d["state"] == "overdue"]
+    overdue = [
+        (d["unit"], d["duty"], d["occurrence"], d["days_overdue"]) for d in doc["duties"] if d["state"] == "overdue"
+    ]
     assert overdue == [("town", "plan-list", None, 341), ("edu", "work-summary", "2020-08", 21)]
     assert {d["responsible"] for d in doc["duties"]} == {d["unit"] for d in doc["duties"]}
     code, out, _ = cli("overdue", "--file", str(CYCLE), "--as-of", AS_OF, "--lang", "zh", "--width", "100")

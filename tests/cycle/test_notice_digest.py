@@ -31,7 +31,10 @@ def test_matches_golden(cli, name: str, lang: str) -> None:
 def test_notice_speaks_chinese_by_default_for_a_chinese_district(cli) -> None:
     code, out, _ = cli("notice", "edu", "--file", str(CYCLE), "--as-of", AS_OF)
     assert code == 0
-    assert out.startswith("督办单\n") and "请抓紧办理，并于2020年9月22日前将办理情况反馈区发展规划工作领导小组办公室。" in out
+    assert (
+        out.startswith("督办单\n")
+        and "请抓紧办理，并于2020年9月22日前将办理情况反馈区发展规划工作领导小组办公室。" in out
+    )
     assert "贵单位联系人：规划科 张丽，电话：0791-85211111" in out
 
 
@@ -40,13 +43,17 @@ def test_one_file_per_unit(cli, tmp_path: Path) -> None:
     code, out, err = cli("notice", "--file", str(CYCLE), "--as-of", AS_OF, "-o", str(out_dir))
     assert (code, out, err) == (0, "", "")
     assert sorted(p.name for p in out_dir.iterdir()) == ["civil.txt", "edu.txt", "town.txt"]
-    assert "定期工作总结（2020年8月），期限2020年8月25日，已逾期21天。" in (out_dir / "edu.txt").read_text(encoding="utf-8")
+    assert "定期工作总结（2020年8月），期限2020年8月25日，已逾期21天。" in (out_dir / "edu.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_docx_notices(cli, tmp_path: Path) -> None:
     from docx import Document
 
-    code, _, err = cli("notice", "town", "--file", str(CYCLE), "--as-of", AS_OF, "--format", "docx", "-o", str(tmp_path))
+    code, _, err = cli(
+        "notice", "town", "--file", str(CYCLE), "--as-of", AS_OF, "--format", "docx", "-o", str(tmp_path)
+    )
     assert code == 0, err
     text = [p.text for p in Document(str(tmp_path / "town.docx")).paragraphs]
     assert text[0] == "督办单" and text[1] == "甲镇："

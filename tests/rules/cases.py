@@ -318,7 +318,9 @@ CASES: list[Case] = [
     # --- PT116: duty records (schedule `duties:`) ---------------------------------
     fail(
         "PT116",
-        doc=BASE.replace("type: department}", "type: department, duties: {work-sumary: {2020-08: {done: 2020-08-24}}}}"),
+        doc=BASE.replace(
+            "type: department}", "type: department, duties: {work-sumary: {2020-08: {done: 2020-08-24}}}}"
+        ),
         where=[(10, 48)],
         title="unknown duty",
     ),
@@ -330,7 +332,9 @@ CASES: list[Case] = [
     ),
     fail(
         "PT116",
-        doc=BASE.replace("type: department}", "type: department, duties: {work-summary: {2020-13: {done: 2020-08-24}}}}"),
+        doc=BASE.replace(
+            "type: department}", "type: department, duties: {work-summary: {2020-13: {done: 2020-08-24}}}}"
+        ),
         where=[(10, 63)],
         title="no such occurrence",
     ),
@@ -340,7 +344,12 @@ CASES: list[Case] = [
         where=[(10, 60)],
         title="one-off duty per occurrence",
     ),
-    fail("PT116", doc=BASE + "cadence: {plan-list: {rrule: FREQ=WEEKLY}}\n", where=[(BASE_LINES + 1, 11)], title="cadence of a one-off duty"),
+    fail(
+        "PT116",
+        doc=BASE + "cadence: {plan-list: {rrule: FREQ=WEEKLY}}\n",
+        where=[(BASE_LINES + 1, 11)],
+        title="cadence of a one-off duty",
+    ),
     ok(
         "PT116",
         doc=BASE.replace(
