@@ -13,11 +13,14 @@ import sys
 import typer
 
 from plantrack import __version__
+from plantrack.commands import calendar as calendar_cmd
 from plantrack.commands import changes as changes_cmd
 from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
+from plantrack.commands import digest as digest_cmd
 from plantrack.commands import edit as edit_cmd
 from plantrack.commands import history as history_cmd
 from plantrack.commands import init as init_cmd
+from plantrack.commands import notice as notice_cmd
 from plantrack.commands import report as report_cmd
 from plantrack.commands import schema as schema_cmd
 from plantrack.commands.common import LangOpt
@@ -53,6 +56,9 @@ app.command("units")(units.units)
 app.command("timeline")(timeline.timeline)
 app.command("report")(report_cmd.report)
 app.command("schema")(schema_cmd.schema)
+app.command("notice")(notice_cmd.notice)
+app.command("digest")(digest_cmd.digest)
+app.command("calendar")(calendar_cmd.calendar)
 
 
 def _version(value: bool) -> None:

@@ -89,6 +89,12 @@ def validation(err: Any, model: type[BaseModel]) -> Finding:
         )
     if kind == "date_format":
         return Finding("PT103", loc, bad_date(err))
+    if kind == "duty_key":  # a duty record's key that is neither a field nor an occurrence (models.DutyRecords)
+        ctx = err["ctx"]
+        return Finding("PT101", (*loc, ctx["key"]), Msg(ctx["en"], ctx["zh"]), key=True)
+    if kind in ("duty_form", "rrule_format"):
+        ctx = err["ctx"]
+        return Finding("PT102", loc, Msg(ctx.get("en") or ctx["reason"], ctx["zh"]))
     if kind in ("literal_error", "enum"):
         return Finding("PT105", loc, bad_choice(err))
     if kind == "missing":

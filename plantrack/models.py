@@ -7,16 +7,28 @@ default.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from plantrack import dates
+from plantrack.suggest import did_you_mean
 from plantrack.vocab import UNIT_TYPES, PlanKind, Tier, UnitType  # the one list of each
 
 PHASE_END = "end of phase "
+PHASE_START = "start of phase "
 
 
 def _date_error(parse):  # type: ignore[no-untyped-def]
@@ -68,12 +80,62 @@ class Contact(Model):
     phone: str | None = None
 
 
+class DutyRecord(Model):
+    """What a unit records of one occurrence of a duty (R12, R17): facts, never states."""
+
+    done: DoneDate | None = None
+    note: str | None = None
+
+
+# An occurrence of a recurring duty: 2020-08 (monthly), 2020-08-25 (finer), 2020 (yearly).
+OCCURRENCE_KEY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class DutyRecords(Model):
+    """A unit's records of one duty: `done`/`note` for a one-off duty (D4), an
+    occurrence key per record for a recurring one (`2020-08: {done: 2020-08-24}`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        frozen=True,
+        # Editors flag a typo the way `check` does: keys are done, note or occurrences.
+        json_schema_extra={"propertyNames": {"pattern": r"^(done|note|\d{4}(-\d{2}(-\d{2})?)?)$"}},
+    )
+    __pydantic_extra__: dict[str, DutyRecord | None] = Field(init=False)
+
+    done: DoneDate | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return value
+        for key in value:
+            if str(key) not in ("done", "note") and not OCCURRENCE_KEY.fullmatch(str(key)):
+                hint = did_you_mean(str(key), ["done", "note"])
+                raise PydanticCustomError(
+                    "duty_key",
+                    "{en}",
+                    {
+                        "key": key,
+                        "en": f"unknown key {key!r}: expected done, note or an occurrence such as 2020-08{hint.en}",
+                        "zh": f"未知的键 {key!r}：应为 done、note 或期次（如 2020-08）{hint.zh}",
+                    },
+                )
+        return {str(k): v for k, v in value.items()}
+
+    def occurrences(self) -> dict[str, DutyRecord | None]:
+        return dict(self.__pydantic_extra__ or {})
+
+
 class Unit(Model):
     name: str
     type: UnitType
     host: str | None = None  # the unit it sits in: the leading group's office sits at the DRC (R13)
     note: str | None = None
     contact: Contact | None = None
+    duties: dict[str, DutyRecords | None] = {}  # duty id (schedule `duties:`) -> records
 
 
 class Extension(Model):
@@ -137,11 +199,54 @@ class Plan(Model):
         return self.milestones.get(milestone)
 
 
+def _check_rrule(value: object) -> object:
+    """An RFC 5545 RRULE, parsed by dateutil now so a typo is a located error."""
+    if isinstance(value, str):
+        from dateutil.rrule import rrulestr
+
+        try:
+            rrulestr(value)
+        except (ValueError, TypeError) as e:
+            raise PydanticCustomError(
+                "rrule_format",
+                "{reason}",
+                {
+                    "reason": f"expected an RRULE such as FREQ=MONTHLY;BYMONTHDAY=25 ({e})",
+                    "zh": f"应为 RRULE，如 FREQ=MONTHLY;BYMONTHDAY=25（{e}）",
+                },
+            ) from None
+    return value
+
+
+RRule = Annotated[str, BeforeValidator(_check_rrule)]
+
+
+def _check_bound(value: object) -> str:
+    """A duty's start or end: a date form, or "start of phase <id>" / "end of phase <id>"."""
+    if not isinstance(value, str):
+        value = str(value)
+    if not value.startswith((PHASE_START, PHASE_END)):
+        _date_error(dates.parse_due)(value)
+    return value
+
+
+Bound = Annotated[str, BeforeValidator(_check_bound)]
+
+
+class Cadence(Model):
+    """A district's own cadence for a recurring duty, where the scheme states none (R12)."""
+
+    rrule: RRule | None = None
+    start: Bound | None = None
+    end: Bound | None = None
+
+
 class PlansFile(Model):
     schedule: str
     name: str | None = None  # the district
     units: Annotated[dict[str, Unit], BeforeValidator(_none_is_empty)]
     plans: Annotated[dict[str, Plan], BeforeValidator(_none_is_empty)] = {}
+    cadence: dict[str, Cadence] = {}  # duty id -> the district's cadence, overriding the schedule's
 
 
 # --- schedules/<name>.yaml ------------------------------------------------
@@ -197,6 +302,43 @@ class KindSpec(Model):
     milestones: dict[str, MilestoneSpec]
 
 
+class DutySpec(Model):
+    """A duty of every unit of some types, not of a plan (R12, R17, R22).
+
+    Recurring (`rrule`, between `start` and `end`) or one-off (`due`, or no
+    date where the scheme gives none).
+    """
+
+    name: str
+    ref: str | None = Field(default=None, pattern=r"^[DR]\d+$")  # the deadline (D#) or rule (R#) it carries
+    rule: str | None = Field(default=None, pattern=r"^R\d+$")  # the scheme's rule, where `ref` is a deadline
+    units: list[UnitType]  # the unit types it binds
+    rrule: RRule | None = None
+    start: Bound | None = None
+    end: Bound | None = None
+    due: DueSpec | None = None
+    to: list[UnitType] = []  # who receives it
+
+    @model_validator(mode="after")
+    def _one_form(self) -> DutySpec:
+        if self.rrule is not None and self.due is not None:
+            raise PydanticCustomError(
+                "duty_form",
+                "{en}",
+                {
+                    "en": "give rrule (recurring) or due (one-off), not both",
+                    "zh": "rrule（定期）与 due（一次性）只能二选一",
+                },
+            )
+        if self.rrule is not None and (self.start is None or self.end is None):
+            raise PydanticCustomError(
+                "duty_form",
+                "{en}",
+                {"en": "a recurring duty needs a start and an end", "zh": "定期职责须写明 start 和 end"},
+            )
+        return self
+
+
 class Cycle(Model):
     """The plan cycle's names, so no message hard-codes "十四五" or "十三五"."""
 
@@ -212,6 +354,7 @@ class Schedule(Model):
     period: Period
     phases: dict[str, Phase]
     kinds: dict[PlanKind, KindSpec]
+    duties: dict[str, DutySpec] = {}  # per-unit and recurring duties (R12, R17, R22)
     _deadlines: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
     _own: dict[str, dict[str, date]] = PrivateAttr(default_factory=dict)
 
@@ -268,7 +411,10 @@ class Schedule(Model):
         return self.resolve(spec.due)
 
     def resolve(self, due: str) -> date | None:
-        """A schedule's own date for a step: a date form or a phase's end."""
+        """A schedule's own date for a step: a date form, a phase's end (or, for a duty, its start)."""
+        if due.startswith(PHASE_START):
+            phase = self.phases.get(due[len(PHASE_START) :].strip())
+            return None if phase is None else phase.start
         if due.startswith(PHASE_END):
             phase = self.phases.get(due[len(PHASE_END) :].strip())
             return None if phase is None else phase.end

@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "plantrack.facts",
             "plantrack.messages",
             "plantrack.tracking",
+            "plantrack.duties",
             "plantrack.resolve",
             "plantrack.schema",
         ],

@@ -37,7 +37,8 @@ def overdue(
         from plantrack.views import overdue as views
 
         p = s.project
-        return report.report(views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind), s.lang)
+        view = views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind)
+        return report.report(view, s.lang, p.plans.units)
 
     shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

@@ -41,7 +41,14 @@ def status(
             d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase)
             return report.detail_report(d, p.plans, s.lang, phase)
         view = views.status(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase)
-        return report.report(view, p.plans, s.lang)
+        duties = None
+        if p.schedule.duties:  # duties belong to no plan kind or phase: --kind/--phase show none
+            from plantrack.views.common import pick_unit
+            from plantrack.views.duties import selected
+
+            only = pick_unit(p.plans, unit) if unit else None
+            duties = [] if kind or phase else selected(p.plans, p.schedule, s.as_of, within, only)
+        return report.report(view, p.plans, s.lang, duties)
 
     show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from plantrack.report import labels as L
+from plantrack.report.duties import duties_doc, duties_grid
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.status import extended_doc
 from plantrack.state import State
 
 if TYPE_CHECKING:
+    from plantrack.models import Unit
     from plantrack.views.overdue import Item, OverdueView
 
 MILESTONES = ("milestones", "节点")
@@ -75,13 +78,20 @@ def item_doc(i: Item) -> dict[str, Any]:
     }
 
 
-def overdue_doc(view: OverdueView) -> dict[str, Any]:
+def overdue_doc(view: OverdueView, units: Mapping[str, Unit] | None = None) -> dict[str, Any]:
     names = {g.unit: g.name for g in view.groups}
-    return {
+    doc = {
         **head(view.as_of, within=view.window),
         "items": [{**item_doc(i), "owner_name": names[i.plan.owner]} for i in view.items],
     }
+    if view.tracks_duties:  # a key of its own: milestone items keep their shape (FORMAT.md)
+        doc["duties"] = duties_doc(view.duties, units or {})
+    return doc
 
 
-def report(view: OverdueView, lang: str) -> Report:
-    return Report(lambda: [overdue_grid(view, lang)], lambda: overdue_doc(view), view)
+def report(view: OverdueView, lang: str, units: Mapping[str, Unit] | None = None) -> Report:
+    def grids() -> list[Grid]:
+        extra = [duties_grid(view.duties, units or {}, lang)] if view.duties else []
+        return [overdue_grid(view, lang), *extra]
+
+    return Report(grids, lambda: overdue_doc(view, units), view)

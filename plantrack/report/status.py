@@ -17,6 +17,7 @@ from plantrack.state import WORST_FIRST, State
 from plantrack.views.common import Parties, Party
 
 if TYPE_CHECKING:
+    from plantrack.duties import Occurrence
     from plantrack.models import Plan, PlansFile
     from plantrack.tracking import Step
     from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
@@ -210,9 +211,18 @@ def status_doc(view: StatusView, plans: PlansFile) -> dict[str, Any]:
     }
 
 
-def report(view: StatusView, plans: PlansFile, lang: str) -> Report:
-    """`status`: one row per plan."""
-    return Report(lambda: [status_grid(view, lang)], lambda: status_doc(view, plans), view)
+def report(view: StatusView, plans: PlansFile, lang: str, duties: list[Occurrence] | None = None) -> Report:
+    """`status`: one row per plan; `duties` (overdue and due-soon occurrences) in its JSON only."""
+
+    def doc() -> dict[str, Any]:
+        out = status_doc(view, plans)
+        if duties is not None:  # a key of its own (FORMAT.md), when the schedule has duties
+            from plantrack.report.duties import duties_doc
+
+            out["duties"] = duties_doc(duties, plans.units)
+        return out
+
+    return Report(lambda: [status_grid(view, lang)], doc, view)
 
 
 def detail_report(d: PlanDetail, plans: PlansFile, lang: str, phase: str | None = None) -> Report:

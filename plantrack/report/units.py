@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from plantrack.i18n import COMMA, LPAREN, RPAREN, Msg
 from plantrack.report import labels as L
+from plantrack.report.duties import duties_doc, duties_grid
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.overdue import days, item_doc
@@ -81,8 +82,9 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
     if row.unit is not None and row.unit.note:
         preamble.append(f"{w('note')}{sep}{row.unit.note}")
     plans = status_grid(StatusView(as_of, window, row.plans), lang, owner=False)
+    duties = [duties_grid(row.duties, {}, lang, unit_column=False)] if row.duties else []
     if not row.plans:
-        return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans"))]
+        return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans")), *duties]
     plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer)
     columns = (
         Column(w("plan")),
@@ -103,7 +105,7 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
         )
         for i in row.pending
     )
-    return [plans, Grid(columns, rows, w("its_pending"), empty=L.word("none", lang))]
+    return [plans, Grid(columns, rows, w("its_pending"), empty=L.word("none", lang)), *duties]
 
 
 def unit_doc(row: UnitRow) -> dict[str, Any]:
@@ -132,11 +134,14 @@ def units_doc(view: UnitsView) -> dict[str, Any]:
 
 def one_unit_doc(row: UnitRow, as_of: date, window: int, plans: PlansFile) -> dict[str, Any]:
     parties = Parties(plans.units)
-    return {
+    doc = {
         **head(as_of, within=window),
         "units": [{**unit_doc(row), "pending": [item_doc(i) for i in row.pending]}],
         "plans": [plan_doc(r, parties) for r in row.plans],
     }
+    if row.tracks_duties:  # a key of its own (FORMAT.md): the unit's duty occurrences still to do
+        doc["duties"] = duties_doc(row.duties, plans.units)
+    return doc
 
 
 def report(view: UnitsView, lang: str) -> Report:

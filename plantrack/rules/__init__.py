@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from plantrack.problems import Problem, Severity
 from plantrack.rules.base import Context, Rule, Stage
 from plantrack.rules.deadlines import DEADLINE_RULES
+from plantrack.rules.duties import DUTY_RULES
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.ids import ID_RULES
 from plantrack.rules.loading import LOADER_RULES
@@ -33,7 +34,8 @@ RULES: tuple[Rule, ...] = tuple(
         + ORGANISATION_RULES
         + TIMING_RULES
         + HISTORY_RULES
-        + ID_RULES,
+        + ID_RULES
+        + DUTY_RULES,
         key=lambda r: r.code,
     )
 )

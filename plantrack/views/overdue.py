@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from plantrack import facts
+from plantrack.duties import Occurrence
 from plantrack.models import Plan, PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State, rank
 from plantrack.tracking import Step, all_steps
@@ -56,6 +57,8 @@ class OverdueView:
     as_of: date
     window: int
     groups: tuple[Group, ...]
+    duties: tuple[Occurrence, ...] = ()  # overdue and due-soon duty occurrences (views/duties.py)
+    tracks_duties: bool = False  # the schedule has duties: JSON carries a `duties` list
 
     @property
     def items(self) -> list[Item]:
@@ -63,7 +66,9 @@ class OverdueView:
 
     @property
     def any_overdue(self) -> bool:
-        return any(i.step.state is State.OVERDUE for i in self.items)
+        return any(i.step.state is State.OVERDUE for i in self.items) or any(
+            o.state is State.OVERDUE for o in self.duties
+        )
 
 
 def overdue(
@@ -92,4 +97,8 @@ def overdue(
         for uid, items in by_unit.items()
     ]
     groups.sort(key=lambda g: g.items[0].sort_key())
-    return OverdueView(as_of, window, tuple(groups))
+    # Duties belong to no plan kind: `--kind` shows none.
+    from plantrack.views.duties import selected
+
+    found = selected(plans, schedule, as_of, window, unit) if kind is None else []
+    return OverdueView(as_of, window, tuple(groups), tuple(found), bool(schedule.duties))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from plantrack.duties import Occurrence
 from plantrack.models import PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State
 from plantrack.views.common import NOT_DONE, pick_unit
@@ -18,6 +19,8 @@ class UnitRow:
     unit: Unit | None  # None: plans name an owner that `units:` lacks (check reports it)
     plans: tuple[PlanRow, ...]  # worst first, as `status` orders them
     pending: tuple[Item, ...]  # milestones not done, earliest due first
+    duties: tuple[Occurrence, ...] = ()  # `units UNIT`: its duty occurrences still to do (views/duties.py)
+    tracks_duties: bool = False  # the schedule has duties: JSON carries a `duties` list
 
     @property
     def name(self) -> str:
@@ -75,5 +78,10 @@ def units(plans: PlansFile, schedule: Schedule, as_of: date, window: int = DUE_S
 
 
 def unit(plans: PlansFile, schedule: Schedule, unit_id: str, as_of: date, window: int = DUE_SOON_DAYS) -> UnitRow:
-    """One unit (any unit, owning plans or not) with its plans and pending milestones."""
-    return _rows(plans, schedule, as_of, window, pick_unit(plans, unit_id))[0]
+    """One unit (any unit, owning plans or not) with its plans, pending milestones and duties."""
+    from dataclasses import replace
+
+    from plantrack.views.duties import pending
+
+    row = _rows(plans, schedule, as_of, window, pick_unit(plans, unit_id))[0]
+    return replace(row, duties=tuple(pending(plans, schedule, as_of, window, row.id)), tracks_duties=bool(schedule.duties))

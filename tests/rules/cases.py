@@ -315,6 +315,49 @@ CASES: list[Case] = [
         "  r1:\n    name: 课题\n    kind: research\n    owner: drc\n"
         "    commissioned: {to: tank, via: tender}\n    budget: {line: 2019年规划编制专项经费, amount: 30}\n",
     ),
+    # --- PT116: duty records (schedule `duties:`) ---------------------------------
+    fail(
+        "PT116",
+        doc=BASE.replace(
+            "type: department}", "type: department, duties: {work-sumary: {2020-08: {done: 2020-08-24}}}}"
+        ),
+        where=[(10, 48)],
+        title="unknown duty",
+    ),
+    fail(
+        "PT116",
+        doc=BASE.replace("type: drc}", "type: drc, duties: {work-summary: {2020-08: {done: 2020-08-24}}}}"),
+        where=[(3, 43)],
+        title="duty does not bind the unit",
+    ),
+    fail(
+        "PT116",
+        doc=BASE.replace(
+            "type: department}", "type: department, duties: {work-summary: {2020-13: {done: 2020-08-24}}}}"
+        ),
+        where=[(10, 63)],
+        title="no such occurrence",
+    ),
+    fail(
+        "PT116",
+        doc=BASE.replace("type: department}", "type: department, duties: {plan-list: {2019-10: {done: 2019-10-08}}}}"),
+        where=[(10, 60)],
+        title="one-off duty per occurrence",
+    ),
+    fail(
+        "PT116",
+        doc=BASE + "cadence: {plan-list: {rrule: FREQ=WEEKLY}}\n",
+        where=[(BASE_LINES + 1, 11)],
+        title="cadence of a one-off duty",
+    ),
+    ok(
+        "PT116",
+        doc=BASE.replace(
+            "type: department}",
+            "type: department, duties: {plan-list: {done: 2019-10-08}, work-summary: {2020-08: {done: 2020-08-24}, 2020-09-25: {}}}}",
+        ),
+    ),
+    ok("PT116", doc=BASE + "cadence: {work-summary: {rrule: FREQ=MONTHLY;BYMONTHDAY=-1, start: 2020-07-01}}\n"),
     # --- PT3xx: time -------------------------------------------------------------
     fail("PT301", special("      proposal: {note: 在办}\n"), [(7, 7)], as_of=date(2019, 10, 20)),
     ok("PT301", special("      proposal: {done: 2019-10-08}\n"), as_of=date(2019, 10, 10)),
