@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plantrack import duties
-from plantrack.facts import type_name, types_text
 from plantrack.i18n import Msg
 from plantrack.rules.base import Context, Finding, rule
 from plantrack.suggest import did_you_mean
+from plantrack.vocab import type_name, types_text
 
 
 @rule(
