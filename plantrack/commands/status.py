@@ -38,10 +38,12 @@ def status(
 
         p = s.project
         if plan is not None:  # --kind and --unit pick plans; with one plan named they do not apply
-            d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase)
+            d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase, unloaded=p.unloaded)
             return report.detail_report(d, p.plans, s.lang, phase)
-        view = views.status(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase)
-        return report.report(view, p.plans, s.lang)
+        view = views.status(
+            p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase, unloaded=p.unloaded
+        )
+        return report.report(view, p.plans, s.lang, p.unloaded.values())
 
     show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0
