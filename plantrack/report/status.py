@@ -276,8 +276,15 @@ def invalid_grid(d: InvalidDetail, lang: str) -> Grid:
     facts = [f"{w('kind')}{sep}{kind_text(u.kind, lang) or '?'}", f"{w('owner')}{sep}{d.row.owner_name or '?'}"]
     facts.append(f"{w('state')}{sep}{L.INVALID(lang)}")
     preamble = (f"{u.id}  {u.name or ''}".rstrip(), "  ·  ".join(facts))
-    columns = (Column(w("line"), justify="right"), Column(L.pair(("code", "代码"), lang)), Column(w("message"), wrap=True, min_width=20))
-    rows = tuple((Cell(str(p.line)), Cell(p.code, L.INVALID_STATE), Cell(p.msg(lang))) for p in u.problems)
+    columns = (
+        Column(w("plan")),
+        Column(w("line"), justify="right"),
+        Column(L.pair(("code", "代码"), lang)),
+        Column(w("message"), wrap=True, min_width=20),
+    )
+    rows = tuple(
+        (Cell(u.id, "bold"), Cell(str(p.line)), Cell(p.code, L.INVALID_STATE), Cell(p.msg(lang))) for p in u.problems
+    )
     footer = L.pair(
         ("This plan did not load: fix the lines above (plantrack check lists every problem).",
          "此规划数据有误，未能读取：请修改上述各行（plantrack check 列出全部问题）。"),
