@@ -213,3 +213,22 @@ def test_changes_looking_back_ends_at_as_of_and_uncommitted_edits_count_now(cli,
         "  plan                        change  milestone  details     recorded",
         '  区教育事业发展"十四五"规划  done    征求意见   2020-09-14  (not committed)',
     ]
+
+
+def test_changes_include_extensions_granted_and_log_entries(cli, audited, monkeypatch) -> None:
+    from tests.edit.gitrepo_helpers import LI, as_author
+
+    as_author(monkeypatch, LI, "2020-09-14T10:00:00+08:00")
+    code, _, err = cli("extend", "edu-plan", "finished", "2020-10-31", "--by", "gov", "--ref", "青政办函〔2020〕15号", "--commit")
+    assert code == 0, err
+    code, _, err = cli("note", "edu-plan", "finished", "--log", "电话督办", "--date", "2020-09-14", "--commit")
+    assert code == 0, err
+    code, out, _ = cli("changes", "--since", "2020-09-13", "--as-of", "2020-09-15", "--format", "json")
+    doc = json.loads(out)
+    assert doc["totals"]["extensions"] == 1
+    assert [(i["milestone"], i["until"]) for i in doc["extensions"]] == [("finished", "2020-10-31")]
+    assert [(i["milestone"], i["date"], i["text"]) for i in doc["log"]] == [("finished", "2020-09-14", "电话督办")]
+    code, out, _ = cli("changes", "--since", "2020-09-13", "--as-of", "2020-09-15", "--lang", "zh")
+    assert "批准延期 1 个" in out.splitlines()[1]
+    assert any("批准延期  完成规划  延至 2020-10-31" in ln for ln in out.splitlines())
+    assert any("督办记录  完成规划  2020-09-14 电话督办" in ln for ln in out.splitlines())
