@@ -227,3 +227,30 @@ def test_repeated_filters_combine_and_take_names(cli) -> None:
 def test_an_unknown_filter_lists_the_valid_values(cli) -> None:
     rc, out, err = cli("status", "--file", str(DISTRICT), *AS_OF, "--kind", "nonsense", "--lang", "en")
     assert rc == 2 and out == "" and "special" in err and "township" in err
+
+
+MASTER = """schedule: fyp14
+units:
+  drc:   {name: 区发改委, type: drc}
+  gov:   {name: 区政府, type: government}
+  party: {name: 区委, type: party-committee}
+  npc:   {name: 区人大常委会, type: congress}
+plans:
+  outline:
+    name: 区规划纲要
+    kind: master
+    owner: drc
+"""
+
+
+def test_overdue_rows_split_by_the_unit_that_owes_the_step(cli, tmp_path) -> None:
+    path = str(make_district(tmp_path, MASTER))
+    _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--lang", "zh", "--width", "120")
+    rows = [ln for ln in out.splitlines() if "outline" in ln]
+    assert [r.split()[-4] for r in rows] == ["2019-10-31", "2020-10-31", "2020-12-31"]
+    assert "重大项目和政策报市发展改革委等12项" in rows[0]
+    assert "区委\"十四五\"建议出台（区委）等2项" in rows[1] and "区人大常委会审议通过（区人大常委会）" in rows[2]
+    _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--lang", "en", "--width", "140")
+    assert "and 11 more" in out and "and 1 more" in out
+    _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--format", "json")
+    assert len(json.loads(out)["items"]) == 15
