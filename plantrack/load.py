@@ -55,6 +55,34 @@ class Project:
     # them are not reported a second time.
     broken_units: set[str] = field(default_factory=set)
     broken_plans: set[str] = field(default_factory=set)
+    # What could be read of each broken plan, in plans.yaml's order: views
+    # list it as invalid (数据有误) rather than leave it out.
+    unloaded: dict[str, Unloaded] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """A plan that did not load: what could be read of it, and why it did not load.
+
+    name, kind and owner are the raw values when they are strings (a bad kind
+    such as `专项` is kept as written), else None.
+    """
+
+    id: str
+    name: str | None
+    kind: str | None
+    owner: str | None
+    problems: tuple[Problem, ...]  # in file order
+
+    @property
+    def codes(self) -> list[str]:
+        """The problems' codes, each once, in file order."""
+        return list(dict.fromkeys(p.code for p in self.problems))
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem."""
+        return self.problems[0].line if self.problems else None
 
 
 def max_bytes() -> int:
@@ -191,7 +219,8 @@ def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]
     problems = cut + sched_problems + problems
     if plans is None:
         return None, problems
-    return Project(src, sched_src, plans, schedule, broken_units, broken_plans), problems
+    unloaded = _unloaded(src, broken_plans)
+    return Project(src, sched_src, plans, schedule, broken_units, broken_plans, unloaded), problems
 
 
 def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
@@ -259,6 +288,31 @@ def _validate_plans(src: Source) -> tuple[PlansFile | None, list[Problem], set[s
     except ValidationError:
         return None, problems, broken["units"], broken["plans"]
     return plans, problems, broken["units"], broken["plans"]
+
+
+def _unloaded(src: Source, broken: set[str]) -> dict[str, Unloaded]:
+    """What can be read of each broken plan, and its own problems (located in the file)."""
+    if not broken:
+        return {}
+    out = {}
+    for pid, raw in src.data["plans"].items():
+        if pid not in broken:
+            continue
+        data = raw if isinstance(raw, dict) else {}
+        problems: list[Problem] = []
+        try:
+            Plan.model_validate(raw)
+        except ValidationError as e:
+            for err in e.errors():
+                f = messages.validation(err, Plan)
+                problems.append(src.problem(f.code, ("plans", pid, *f.loc), f.msg, key=f.key))
+
+        def text(key: str, data: Any = data) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        out[str(pid)] = Unloaded(str(pid), text("name"), text("kind"), text("owner"), tuple(sorted(problems)))
+    return out
 
 
 def validate(model: type[Any], src: Source) -> tuple[Any, list[Problem]]:

@@ -92,3 +92,21 @@ def plan_state(plan_steps: list[Step]) -> State:
 
 def all_steps(plans: PlansFile, schedule: Schedule, as_of: date, window: int = DUE_SOON_DAYS) -> dict[str, list[Step]]:
     return {pid: steps(plan, schedule, as_of, window, plans.units) for pid, plan in plans.plans.items()}
+
+
+def as_it_stood(plans: PlansFile, as_of: date) -> PlansFile:
+    """The record as it stood at `as_of`: a done date after it was not done yet.
+
+    What `milestone_state` reads for one step, for the whole file: `check --as-of`
+    a past date judges every rule on this, as `status --as-of` shows it.
+    """
+    changed = {}
+    for pid, plan in plans.plans.items():
+        later = {mid for mid, r in plan.milestones.items() if r is not None and r.done is not None and r.done > as_of}
+        if later:
+            milestones = {
+                mid: r.model_copy(update={"done": None}) if mid in later and r is not None else r
+                for mid, r in plan.milestones.items()
+            }
+            changed[pid] = plan.model_copy(update={"milestones": milestones})
+    return plans.model_copy(update={"plans": {**plans.plans, **changed}}) if changed else plans

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, as_of_date, language
-from plantrack.commands.options import UnitOpt
+from plantrack.commands.options import UnitOne
 from plantrack.commands.report import DocLang, document_language
 from plantrack.i18n import t
 
@@ -18,7 +18,7 @@ def calendar(
         Path,
         typer.Option("--output", "-o", metavar="FILE.ics", help=t("The .ics file to write.", "要写入的 .ics 文件。")),
     ],
-    unit: UnitOpt = None,
+    unit: UnitOne = None,
     remind: Annotated[
         int,
         typer.Option(

@@ -20,8 +20,9 @@ def changes(
             "--since",
             metavar="DATE|REV",
             help=t(
-                "The period starts at this date (YYYY-MM-DD) or after this revision.",
-                "统计期自此日期(YYYY-MM-DD)或此版本之后开始。",
+                "The period starts after this date (YYYY-MM-DD: that day's own changes are not in it) "
+                "or after this revision; it ends at --as-of.",
+                "统计期自此日期(YYYY-MM-DD,不含当天的变更)或此版本之后开始,至 --as-of 为止。",
             ),
         ),
     ],
@@ -30,7 +31,11 @@ def changes(
     file: File = None,
     lang: LangOpt = None,
 ) -> int:
-    """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
+    """A period's summary by unit: milestones done, newly late, extensions, deadlines moved, plans added, notes and log.
+
+    The period runs from the end of the --since day (or after the revision) to
+    --as-of; --since after --as-of is refused (exit 2).
+    """
     from plantrack import load
     from plantrack.history.period import changes_since
     from plantrack.report import changes as report
@@ -42,5 +47,5 @@ def changes(
     loaded, _ = load.load_or_raise(path)
     result, notes = changes_since(path, loaded, since, when)
     print_notes(notes, code)
-    write(report.report(result, code), format.value, sys.stdout)
+    write(report.report(result, code, loaded.plans.units), format.value, sys.stdout)
     return 0

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
+from plantrack.exitcodes import Exit
 from plantrack.i18n import t
+
+if TYPE_CHECKING:
+    from plantrack.load import Project
+    from plantrack.problems import Problem
 
 
 class Format(str, Enum):
@@ -50,8 +57,7 @@ def check(
     lang: LangOpt = None,
 ) -> int:
     """Check plans.yaml against the scheme's rules. Exit 0 ok, 1 errors, 2 unreadable."""
-    from plantrack import load, rules
-    from plantrack.exitcodes import Exit
+    from plantrack import load
     from plantrack.problems import Severity
     from plantrack.report.check import REPORTERS
 
@@ -59,17 +65,59 @@ def check(
     path = plans_path(file)
     loaded, problems = load.load(path)
     if loaded is not None:
-        ctx = rules.Context(loaded, when, backdate_days=backdate_days)
-        problems += rules.run(ctx, rules.RULES, "file", fail_on_overdue=fail_on_overdue)
+        problems += _file_rules(loaded, when, backdate_days, fail_on_overdue)
         if history:
-            from plantrack.commands.history import print_notes
-            from plantrack.history import trail
-
-            # One walk of git; the history stage's rules read only the trail.
-            ctx.trail = trail.read(path, loaded.plans_src.display)
-            print_notes(ctx.trail.notes, language(lang))
-            problems += rules.run(ctx, rules.RULES, "history")
+            problems += _history(loaded, path, when, backdate_days, language(lang))
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
         return Exit.USAGE
+    if fail_on_overdue and loaded is not None and loaded.broken_plans:
+        return Exit.USAGE  # a gate never passes on data it could not read (FORMAT.md)
     return Exit.RULE_ERRORS if any(p.severity is Severity.ERROR for p in problems) else Exit.OK
+
+
+# A done date after today is a typo or a promise, whatever date the check looks from.
+_FUTURE = "PT109"
+
+
+def _file_rules(loaded: Project, when: date, backdate_days: int, fail_on_overdue: bool) -> list[Problem]:
+    """The file's rules as the record stood at `when` (a later done date is not done yet, as
+    `status --as-of` reads it), and PT109 against today."""
+    import dataclasses
+
+    from plantrack import rules
+    from plantrack.tracking import as_it_stood
+
+    then = dataclasses.replace(loaded, plans=as_it_stood(loaded.plans, when))
+    ctx = rules.Context(then, when, backdate_days=backdate_days)
+    others = [r for r in rules.RULES if r.code != _FUTURE]
+    found = rules.run(ctx, others, "file", fail_on_overdue=fail_on_overdue)
+    future = [r for r in rules.RULES if r.code == _FUTURE]
+    found += rules.run(rules.Context(loaded, date.today()), future, "file")
+    return sorted(found)
+
+
+def _history(loaded: Project, path: Path, when: date, backdate_days: int, lang: str) -> list[Problem]:
+    """The history stage's rules; outside a git repository, one note that they were skipped."""
+    from plantrack import rules
+    from plantrack.commands.history import print_notes
+    from plantrack.history import trail
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
+    from plantrack.report.safe import clean
+
+    try:
+        # One walk of git; the history stage's rules read only the trail.
+        found = trail.read(path, loaded.plans_src.display)
+    except PlantrackError as e:
+        if e.exit_code != Exit.NOT_A_REPO:
+            raise
+        note = Msg(
+            f"--history skipped: {e.msg.en}; the file was checked as it is",
+            f"已跳过 --history\uff1a{e.msg.zh}\uff1b已按文件当前内容检查",
+        )
+        print(f"plantrack: {clean(note(lang))}", file=sys.stderr)  # the path is data
+        return []
+    ctx = rules.Context(loaded, when, trail=found, backdate_days=backdate_days)
+    print_notes(found.notes, lang)
+    return rules.run(ctx, rules.RULES, "history")

@@ -93,9 +93,10 @@ def load(file: Path | None, lang: str) -> Project:
     problems = sorted(problems)
     if problems:
         skipped = ", ".join(sorted(loaded.broken_plans | loaded.broken_units)) or "-"
+        # Plans that did not load are still listed, as invalid (数据有误); units are not.
         msg = Msg(
-            f"{len(problems)} problem(s) in {problems[0].file}; showing what loaded (skipped: {skipped}); run `plantrack check`",
-            f"{problems[0].file} 有 {len(problems)} 个问题\uff1b仅显示能读取的部分\uff08跳过\uff1a{skipped}\uff09\uff1b请运行 `plantrack check`",
+            f"{len(problems)} problem(s) in {problems[0].file}; did not load, listed as invalid (skipped: {skipped}); run `plantrack check`",
+            f"{problems[0].file} 有 {len(problems)} 个问题\uff1b未能读取的规划显示为数据有误\uff08跳过\uff1a{skipped}\uff09\uff1b请运行 `plantrack check`",
         )
         print(f"plantrack: {clean(msg(lang))}", file=sys.stderr)  # skipped ids are data
     return loaded

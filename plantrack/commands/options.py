@@ -13,7 +13,7 @@ import typer
 from plantrack.i18n import t
 from plantrack.report.formats import Format
 
-__all__ = ["Format", "FormatOpt", "KindOpt", "PhaseOpt", "Since", "UnitOpt", "Width", "Within"]
+__all__ = ["Format", "FormatOpt", "KindOpt", "PhaseOpt", "Since", "UnitOne", "UnitOpt", "Width", "Within"]
 
 FormatOpt = Annotated[Format, typer.Option("--format", help=t("Output format.", "输出格式。"))]
 Within = Annotated[
@@ -32,8 +32,26 @@ def _only(flag: str, metavar: str, en: str, zh: str) -> Any:
     return typer.Option(flag, metavar=metavar, help=t(en, zh))
 
 
-KindOpt = Annotated[str | None, _only("--kind", "KIND", "Only plans of this kind.", "只看此类型的规划。")]
+KindOpt = Annotated[
+    list[str] | None,
+    _only(
+        "--kind",
+        "KIND",
+        "Only plans of this kind (id or label, e.g. special or 专项); repeat for several.",
+        "只看此类型的规划(编号或名称,如 special 或 专项);可重复指定多个。",
+    ),
+]
 UnitOpt = Annotated[
+    list[str] | None,
+    _only(
+        "--unit",
+        "UNIT",
+        "Only plans this unit owns (id, name or part of a name); repeat for several.",
+        "只看此单位牵头的规划(编号、名称或名称的一部分);可重复指定多个。",
+    ),
+]
+# One unit, for what is written for one unit (a report): its filter does not repeat.
+UnitOne = Annotated[
     str | None,
     _only("--unit", "UNIT", "Only plans this unit owns (id or name).", "只看此单位牵头的规划(编号或名称)。"),
 ]

@@ -23,13 +23,33 @@ def overdue(
     format: FormatOpt = Format.table,
     fail: Annotated[
         bool,
-        typer.Option("--fail", help=t("Exit 1 if anything is overdue (for CI).", "有逾期节点时以 1 退出(用于 CI)。")),
+        typer.Option(
+            "--fail",
+            help=t(
+                "Exit 1 if anything is overdue, 2 if a plan did not load (for CI).",
+                "有逾期节点时以 1 退出,有规划数据有误(未能读取)时以 2 退出(用于 CI)。",
+            ),
+        ),
+    ] = False,
+    all_steps: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=t(
+                "List every overdue or due-soon step (default: one row per plan and responsible unit).",
+                "列出每个逾期或临期节点(默认每个规划和责任单位一行)。",
+            ),
+        ),
     ] = False,
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
 ) -> int:
-    """Overdue and due-soon milestones, grouped by owner unit, most late first."""
+    """Overdue and due-soon milestones, grouped by owner unit, most late first.
+
+    The table shows one row per plan and responsible unit: the earliest overdue
+    step and how many more (`--all`: every step). json and csv list every step.
+    """
     from plantrack.exitcodes import Exit
 
     def build(s: Seen) -> Report:
@@ -37,8 +57,12 @@ def overdue(
         from plantrack.views import overdue as views
 
         p = s.project
-        view = views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind)
-        return report.report(view, s.lang, p.plans.units)
+        view = views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind, unloaded=p.unloaded)
+        broken[:] = p.unloaded
+        return report.report(view, s.lang, every=all_steps, everything=p.unloaded.values(), units=p.plans.units)
 
+    broken: list[str] = []
     shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    if fail and broken:  # a gate never passes on data it could not read (FORMAT.md)
+        return Exit.USAGE
     return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

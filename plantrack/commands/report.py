@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, Lang, as_of_date, language, plans_path
-from plantrack.commands.options import Since, UnitOpt, Within
+from plantrack.commands.options import Since, UnitOne, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def report(
     format: Annotated[DocFormat, typer.Option("--format", help=t("Document format.", "文档格式。"))] = DocFormat.html,
     output: Output = None,
     as_of: AsOf = None,
-    unit: UnitOpt = None,
+    unit: UnitOne = None,
     since: Since = None,
     within: Within = 14,
     file: File = None,

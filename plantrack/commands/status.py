@@ -38,17 +38,20 @@ def status(
 
         p = s.project
         if plan is not None:  # --kind and --unit pick plans; with one plan named they do not apply
-            d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase)
+            d = views.detail(p.plans, p.schedule, plan, s.as_of, within, phase=phase, unloaded=p.unloaded)
             return report.detail_report(d, p.plans, s.lang, phase)
-        view = views.status(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase)
+        view = views.status(
+            p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase, unloaded=p.unloaded
+        )
         duties = None
         if p.schedule.duties:  # duties belong to no plan kind or phase: --kind/--phase show none
-            from plantrack.views.common import pick_unit
+            from plantrack.views.common import make_filter
             from plantrack.views.duties import selected
 
-            only = pick_unit(p.plans, unit) if unit else None
-            duties = [] if kind or phase else selected(p.plans, p.schedule, s.as_of, within, only)
-        return report.report(view, p.plans, s.lang, duties)
+            only = make_filter(p.plans, p.schedule, None, unit).units
+            found = selected(p.plans, p.schedule, s.as_of, within)
+            duties = [] if kind or phase else [o for o in found if only is None or o.unit in only]
+        return report.report(view, p.plans, s.lang, p.unloaded.values(), duties)
 
     show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

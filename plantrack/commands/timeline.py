@@ -29,8 +29,8 @@ def timeline(
         from plantrack.views import timeline as views
 
         p = s.project
-        data = views.timeline(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit)
-        return report.report(data, within, p.plans, s.lang)
+        data = views.timeline(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, unloaded=p.unloaded)
+        return report.report(data, within, p.plans, s.lang, p.unloaded.values())
 
     show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

@@ -38,9 +38,10 @@ def units(
 
         p = s.project
         if unit is not None:
-            row = views.unit(p.plans, p.schedule, unit, s.as_of, within)
-            return report.unit_report(row, s.as_of, within, p.plans, s.lang)
-        return report.report(views.units(p.plans, p.schedule, s.as_of, within), s.lang)
+            row = views.unit(p.plans, p.schedule, unit, s.as_of, within, p.unloaded)
+            return report.unit_report(row, s.as_of, within, p.plans, s.lang, p.unloaded.values())
+        view = views.units(p.plans, p.schedule, s.as_of, within, p.unloaded)
+        return report.report(view, s.lang, p.unloaded.values())
 
     show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
     return 0

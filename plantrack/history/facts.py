@@ -49,6 +49,10 @@ class PlanFacts:
     kind: str | None
     owner: str | None
     milestones: dict[str, Fact]
+    # What a period's summary reports beyond the facts above: an authorised
+    # extension's `until` and the supervision log's (date, text) entries, per milestone.
+    extended: dict[str, str] = field(default_factory=dict)
+    log: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 Facts = dict[str, PlanFacts]  # by plan id
@@ -73,11 +77,25 @@ def plan_facts(data: Any) -> PlanFacts:
         return PlanFacts(None, None, None, {})
     listed = data.get("milestones")
     milestones: dict[str, Fact] = {}
+    extended: dict[str, str] = {}
+    log: dict[str, tuple[tuple[str, str], ...]] = {}
     if isinstance(listed, dict):
         for mid, rec in listed.items():
             rec = rec if isinstance(rec, dict) else {}
             milestones[mid] = (_text(rec.get("due")), _text(rec.get("done")), _text(rec.get("note")))
-    return PlanFacts(_text(data.get("name")), _text(data.get("kind")), _text(data.get("owner")), milestones)
+            ext = rec.get("extended")
+            if isinstance(ext, dict) and (until := _text(ext.get("until"))) is not None:
+                extended[mid] = until
+            entries = rec.get("log")
+            if isinstance(entries, list):
+                found = tuple(
+                    (_text(e.get("date")) or "", _text(e.get("text")) or "") for e in entries if isinstance(e, dict)
+                )
+                if found:
+                    log[mid] = found
+    return PlanFacts(
+        _text(data.get("name")), _text(data.get("kind")), _text(data.get("owner")), milestones, extended, log
+    )
 
 
 # Patterns start with a literal "\n" rather than ^ under re.M: several times faster on big texts.

@@ -46,14 +46,27 @@ class Since:
 def _facts_to_json(facts: Facts | None) -> Any:
     if facts is None:
         return None
-    return {pid: [p.name, p.kind, p.owner, {m: list(f) for m, f in p.milestones.items()}] for pid, p in facts.items()}
+    return {
+        pid: [
+            p.name,
+            p.kind,
+            p.owner,
+            {m: list(f) for m, f in p.milestones.items()},
+            p.extended,
+            {m: [list(e) for e in entries] for m, entries in p.log.items()},
+        ]
+        for pid, p in facts.items()
+    }
 
 
 def _facts_from_json(data: Any) -> Facts | None:
     if data is None:
         return None
     return {
-        pid: PlanFacts(n, k, o, {m: (f[0], f[1], f[2]) for m, f in ms.items()}) for pid, (n, k, o, ms) in data.items()
+        pid: PlanFacts(
+            n, k, o, {m: (f[0], f[1], f[2]) for m, f in ms.items()}, ext, {m: tuple(map(tuple, es)) for m, es in log.items()}
+        )
+        for pid, (n, k, o, ms, ext, log) in data.items()
     }
 
 
@@ -87,7 +100,7 @@ class Blobs:
         """One revision's facts, through the cache: for the start and end of a period."""
         if oid is None or oid in self.facts:
             return self(oid)
-        k = cache.key("facts", oid)
+        k = cache.key("facts", "2", oid)  # "2": facts carry extensions and logs
         hit = cache.load_json("facts", k)
         if hit is not None:
             self.facts[oid] = _facts_from_json(hit["facts"])

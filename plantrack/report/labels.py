@@ -49,6 +49,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "its_plans": ("Plans", "牵头规划"),
     "its_pending": ("Milestones still to do", "待完成节点"),
     "no_rows": ("no plans match", "没有符合条件的规划"),
+    "problems": ("problems", "问题"),
+    "line": ("line", "行"),
+    "message": ("message", "说明"),
 }
 
 
@@ -64,6 +67,17 @@ SEP = Msg(": ", COLON)  # between a label and its value
 LIST = Msg(", ", "、")  # between the items of a list
 NOT_RECORDED = Msg(" (not recorded)", f"{LPAREN}未指明{RPAREN}")
 DAYS = Msg(" d", " 天")
+# The state of a plan that did not load (a bad date, an unknown key): shown, never dropped.
+INVALID = Msg("invalid", "数据有误")
+INVALID_STATE = "invalid"  # its value in JSON and the style a table gives it
+
+
+def problems_text(codes: list[str], line: int | None, lang: str) -> str:
+    """`PT103 (line 154)` / `PT103（第154行）`: a plan's problem codes and where the first is."""
+    text = " ".join(codes)
+    if line is None:
+        return text
+    return Msg(f"{text} (line {line})", f"{text}{LPAREN}第{line}行{RPAREN}")(lang)
 
 
 def days_left(n: int | None, lang: str) -> str:
@@ -77,10 +91,17 @@ def days_left(n: int | None, lang: str) -> str:
     return Msg(f"{n}d left", f"剩{n}天")(lang)
 
 
-def footer(counts: dict[State, int], as_of: str, window: int, lang: str, what: tuple[str, str]) -> str:
-    """`plans: 6 overdue · 1 due soon · … (as of 2020-09-15, window 14 d)`: `what` names what is counted."""
+def footer(
+    counts: dict[State, int], as_of: str, window: int, lang: str, what: tuple[str, str], invalid: int = 0
+) -> str:
+    """`plans: 6 overdue · 1 due soon · … (as of 2020-09-15, window 14 d)`: `what` names what is counted.
+
+    Plans that did not load lead the count when there are any (`数据有误 1 · 逾期 6 …`).
+    """
     zh = " · ".join(f"{state(s, 'zh')} {n}" for s, n in counts.items())
     en = " · ".join(f"{n} {state(s, 'en')}" for s, n in counts.items())
+    if invalid:
+        zh, en = f"{INVALID.zh} {invalid} · {zh}", f"{invalid} {INVALID.en} · {en}"
     return Msg(
         f"{what[0]}: {en} (as of {as_of}, window {window} d)",
         f"{what[1]}{COLON}{zh}{LPAREN}基准日期 {as_of}{COMMA}临期预警 {window} 天{RPAREN}",

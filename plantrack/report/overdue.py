@@ -6,16 +6,18 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from plantrack.i18n import LPAREN, RPAREN, Msg
 from plantrack.report import labels as L
 from plantrack.report.duties import duties_doc, duties_grid
-from plantrack.report.formats import Report, day, head
+from plantrack.report.formats import Report, day, head, write_csv
 from plantrack.report.grid import Cell, Column, Grid
-from plantrack.report.status import extended_doc
+from plantrack.report.status import extended_doc, invalid_state, skipped
 from plantrack.state import State
 
 if TYPE_CHECKING:
     from plantrack.models import Unit
-    from plantrack.views.overdue import Item, OverdueView
+    from plantrack.views.common import InvalidRow
+    from plantrack.views.overdue import Item, Line, OverdueView
 
 MILESTONES = ("milestones", "节点")
 
@@ -24,7 +26,36 @@ def days(item: Item, lang: str) -> Cell:
     return Cell(L.days_left(item.days_left, lang), item.step.state.value)
 
 
-def overdue_grid(view: OverdueView, lang: str) -> Grid:
+def more(n: int, lang: str) -> str:
+    """The rest of a plan's steps on one line: `and 3 more` / `等4项` (Chinese counts them all)."""
+    return Msg(f" and {n} more", f"等{n + 1}项")(lang) if n else ""
+
+
+def line_text(line: Line, owner: str, lang: str) -> str:
+    """The first step's name, the unit that owes it when that is not the owner, and the count of the rest."""
+    first = line.first
+    text = first.step.spec.name
+    if first.responsible != owner:
+        who = line.responsible_name or L.unit_type(first.responsible, lang)
+        text += f"{LPAREN}{who}{RPAREN}" if lang == "zh" else f" ({who})"
+    return text + more(len(line.rest), lang)
+
+
+def invalid_cells(row: InvalidRow, lang: str) -> tuple[Cell, ...]:
+    u = row.plan
+    return (
+        Cell(row.owner_name, "bold"),
+        Cell(u.id),
+        Cell(u.name or ""),
+        Cell(L.problems_text(u.codes, u.line, lang), L.INVALID_STATE),
+        Cell(""),
+        invalid_state(lang),
+        Cell(""),
+    )
+
+
+def overdue_grid(view: OverdueView, lang: str, every: bool = False) -> Grid:
+    """One row per (plan, responsible unit), or with `every` one per step; plans that did not load first."""
     w = partial(L.word, lang=lang)
     columns = (
         Column(w("owner"), wrap=True, min_width=8, group=True),
@@ -37,16 +68,22 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
     )
     rows: list[tuple[Cell, ...]] = []
     sections: set[int] = set()
+    for bad in view.invalid:
+        sections.add(len(rows))
+        rows.append(invalid_cells(bad, lang))
     for g in view.groups:
         sections.add(len(rows))
-        for i in g.items:
+        shown = [(i, i.step.spec.name) for i in g.items] if every else [
+            (ln.first, line_text(ln, g.unit, lang)) for ln in g.lines
+        ]
+        for i, what in shown:
             st = i.step
             rows.append(
                 (
                     Cell(g.name, "bold"),
                     Cell(i.plan_id),
                     Cell(i.plan.name),
-                    Cell(st.spec.name),
+                    Cell(what),
                     Cell(st.due.isoformat() if st.due else ""),
                     Cell(L.state(st.state, lang), st.state.value),
                     days(i, lang),
@@ -56,7 +93,7 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
     return Grid(
         columns,
         tuple(rows),
-        footer=L.footer(counts, view.as_of.isoformat(), view.window, lang, MILESTONES),
+        footer=L.footer(counts, view.as_of.isoformat(), view.window, lang, MILESTONES, len(view.invalid)),
         empty=w("none"),
         sections=frozenset(sections),
     )
@@ -78,20 +115,55 @@ def item_doc(i: Item) -> dict[str, Any]:
     }
 
 
-def overdue_doc(view: OverdueView, units: Mapping[str, Unit] | None = None) -> dict[str, Any]:
+def invalid_item(row: InvalidRow) -> dict[str, Any]:
+    """A plan that did not load, as an item: listed, with its problems, never left out (FORMAT.md)."""
+    u = row.plan
+    return {
+        "plan": u.id,
+        "milestone": None,
+        "owner": u.owner,
+        "due": None,
+        "days_overdue": None,
+        "state": L.INVALID_STATE,
+        "days_left": None,
+        "plan_name": u.name,
+        "milestone_name": None,
+        "responsible": u.owner,
+        "extended": None,
+        "problems": u.codes,
+        "line": u.line,
+        "owner_name": row.owner_name or None,
+    }
+
+
+def overdue_doc(view: OverdueView, everything: Any = None, units: Mapping[str, Unit] | None = None) -> dict[str, Any]:
+    """Every step, as scripts read them (the table's one line per plan is for people)."""
     names = {g.unit: g.name for g in view.groups}
     doc = {
         **head(view.as_of, within=view.window),
-        "items": [{**item_doc(i), "owner_name": names[i.plan.owner]} for i in view.items],
+        "skipped": skipped(view.invalid if everything is None else everything),
+        "items": [invalid_item(r) for r in view.invalid]
+        + [{**item_doc(i), "owner_name": names[i.plan.owner]} for i in view.items],
     }
     if view.tracks_duties:  # a key of its own: milestone items keep their shape (FORMAT.md)
         doc["duties"] = duties_doc(view.duties, units or {})
     return doc
 
 
-def report(view: OverdueView, lang: str, units: Mapping[str, Unit] | None = None) -> Report:
+def report(
+    view: OverdueView,
+    lang: str,
+    *,
+    every: bool = False,
+    everything: Any = None,
+    units: Mapping[str, Unit] | None = None,
+) -> Report:
+    """`overdue`: `every` lists every step in the table too; `everything` are all plans that did not load."""
+
     def grids() -> list[Grid]:
         extra = [duties_grid(view.duties, units or {}, lang)] if view.duties else []
-        return [overdue_grid(view, lang), *extra]
+        return [overdue_grid(view, lang, every), *extra]
 
-    return Report(grids, lambda: overdue_doc(view, units), view)
+    # csv is for scripts, like json: every step, whatever the table shows.
+    csv = {"csv": lambda _r, out, _w: write_csv([overdue_grid(view, lang, True)], out)}
+    return Report(grids, lambda: overdue_doc(view, everything, units), view, csv)

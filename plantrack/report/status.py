@@ -14,13 +14,13 @@ from plantrack.report import labels as L
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.state import WORST_FIRST, State
-from plantrack.views.common import Parties, Party
+from plantrack.views.common import InvalidRow, Parties, Party
 
 if TYPE_CHECKING:
     from plantrack.duties import Occurrence
     from plantrack.models import Plan, PlansFile
     from plantrack.tracking import Step
-    from plantrack.views.status import PlanDetail, PlanRow, StatusView, StepRow
+    from plantrack.views.status import InvalidDetail, PlanDetail, PlanRow, StatusView, StepRow
 
 PLANS = ("plans", "规划")
 MILESTONES = ("milestones", "节点")
@@ -48,7 +48,7 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
         Column(w("days_left"), justify="right"),
         Column(w("state")),
     )
-    rows: list[tuple[Cell, ...]] = []
+    rows: list[tuple[Cell, ...]] = [invalid_cells(u, lang) for u in view.invalid]
     for r in view.rows:
         nxt = r.next
         rows.append(
@@ -70,8 +70,37 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
     return Grid(
         columns,
         tuple(rows),
-        footer=L.footer(view.counts, view.as_of.isoformat(), view.window, lang, PLANS),
+        footer=L.footer(view.counts, view.as_of.isoformat(), view.window, lang, PLANS, len(view.invalid)),
         empty=w("no_rows"),
+    )
+
+
+def kind_text(kind: str | None, lang: str) -> str:
+    """A kind as read: its short label when it is a kind, else as written (`专项` where `special` was meant)."""
+    from plantrack.vocab import PLAN_KINDS
+
+    if kind in PLAN_KINDS:
+        return L.kind(kind, lang, short=True)
+    return kind or ""
+
+
+def invalid_state(lang: str) -> Cell:
+    return Cell(L.INVALID(lang), L.INVALID_STATE)
+
+
+def invalid_cells(row: InvalidRow, lang: str) -> tuple[Cell, ...]:
+    """A status row for a plan that did not load: what could be read, its problem codes where `next` goes."""
+    u = row.plan
+    return (
+        Cell(u.id, "bold"),
+        Cell(u.name or ""),
+        Cell(kind_text(u.kind, lang)),
+        Cell(row.owner_name),
+        Cell(""),
+        Cell(L.problems_text(u.codes, u.line, lang), L.INVALID_STATE),
+        Cell(""),
+        Cell(""),
+        invalid_state(lang),
     )
 
 
@@ -201,21 +230,49 @@ def plan_doc(row: PlanRow, parties: Parties) -> dict[str, Any]:
     }
 
 
-def status_doc(view: StatusView, plans: PlansFile) -> dict[str, Any]:
-    parties = Parties(plans.units)
+def invalid_doc(row: InvalidRow) -> dict[str, Any]:
+    """A plan that did not load, in the shape of `plan_doc` as far as it could be read (FORMAT.md)."""
+    u = row.plan
     return {
-        **head(view.as_of, within=view.window),
-        "plans": [plan_doc(r, parties) for r in view.rows],
-        "phase": view.phase,
-        "counts": {s.value: n for s, n in view.counts.items()},
+        "id": u.id,
+        "name": u.name,
+        "kind": u.kind,
+        "owner": u.owner,
+        "state": L.INVALID_STATE,
+        "milestones": [],
+        "problems": u.codes,
+        "line": u.line,
+        "owner_name": row.owner_name or None,
     }
 
 
-def report(view: StatusView, plans: PlansFile, lang: str, duties: list[Occurrence] | None = None) -> Report:
-    """`status`: one row per plan; `duties` (overdue and due-soon occurrences) in its JSON only."""
+def skipped(unloaded: Any) -> list[str]:
+    """FORMAT.md's `skipped`: the ids of the plans that did not load (empty when all loaded)."""
+    return [u.id for u in unloaded]  # Unloaded or InvalidRow
+
+
+def status_doc(view: StatusView, plans: PlansFile, everything: Any = None) -> dict[str, Any]:
+    """`everything`: every plan that did not load, for `skipped` (default: those the view lists)."""
+    parties = Parties(plans.units)
+    return {
+        **head(view.as_of, within=view.window),
+        "skipped": skipped(view.invalid if everything is None else everything),
+        "plans": [invalid_doc(u) for u in view.invalid] + [plan_doc(r, parties) for r in view.rows],
+        "phase": view.phase,
+        # Plans that did not load are counted apart, when there are any.
+        "counts": ({L.INVALID_STATE: len(view.invalid)} if view.invalid else {})
+        | {s.value: n for s, n in view.counts.items()},
+    }
+
+
+def report(
+    view: StatusView, plans: PlansFile, lang: str, everything: Any = None, duties: list[Occurrence] | None = None
+) -> Report:
+    """`status`: one row per plan, those that did not load first; `duties` (overdue and due-soon
+    occurrences) in its JSON only."""
 
     def doc() -> dict[str, Any]:
-        out = status_doc(view, plans)
+        out = status_doc(view, plans, everything)
         if duties is not None:  # a key of its own (FORMAT.md), when the schedule has duties
             from plantrack.report.duties import duties_doc
 
@@ -225,9 +282,36 @@ def report(view: StatusView, plans: PlansFile, lang: str, duties: list[Occurrenc
     return Report(lambda: [status_grid(view, lang)], doc, view)
 
 
-def detail_report(d: PlanDetail, plans: PlansFile, lang: str, phase: str | None = None) -> Report:
-    """`status PLAN`: one plan's milestones; its JSON is `status`'s with the one plan."""
-    from plantrack.views.status import StatusView
+def invalid_grid(d: InvalidDetail, lang: str) -> Grid:
+    """`status PLAN` for a plan that did not load: what could be read, then one row per problem."""
+    w = partial(L.word, lang=lang)
+    u, sep = d.row.plan, L.SEP(lang)
+    facts = [f"{w('kind')}{sep}{kind_text(u.kind, lang) or '?'}", f"{w('owner')}{sep}{d.row.owner_name or '?'}"]
+    facts.append(f"{w('state')}{sep}{L.INVALID(lang)}")
+    preamble = (f"{u.id}  {u.name or ''}".rstrip(), "  ·  ".join(facts))
+    columns = (
+        Column(w("plan")),
+        Column(w("line"), justify="right"),
+        Column(L.pair(("code", "代码"), lang)),
+        Column(w("message"), wrap=True, min_width=20),
+    )
+    rows = tuple(
+        (Cell(u.id, "bold"), Cell(str(p.line)), Cell(p.code, L.INVALID_STATE), Cell(p.msg(lang))) for p in u.problems
+    )
+    footer = L.pair(
+        ("This plan did not load: fix the lines above (plantrack check lists every problem).",
+         "此规划数据有误，未能读取：请修改上述各行（plantrack check 列出全部问题）。"),
+        lang,
+    )
+    return Grid(columns, rows, preamble=preamble, footer=footer)
 
+
+def detail_report(d: PlanDetail | InvalidDetail, plans: PlansFile, lang: str, phase: str | None = None) -> Report:
+    """`status PLAN`: one plan's milestones; its JSON is `status`'s with the one plan."""
+    from plantrack.views.status import InvalidDetail, StatusView
+
+    if isinstance(d, InvalidDetail):
+        bad = StatusView(d.as_of, d.window, (), phase, (d.row,))
+        return Report(lambda: [invalid_grid(d, lang)], lambda: status_doc(bad, plans), d)
     one = StatusView(d.row.as_of, d.window, (d.row,), phase)
     return Report(lambda: [plan_grid(d, lang)], lambda: status_doc(one, plans), d)

@@ -15,7 +15,7 @@ from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.grid import width as display_width
 from plantrack.report.safe import clean
-from plantrack.report.status import plan_doc
+from plantrack.report.status import invalid_doc, plan_doc, skipped
 from plantrack.report.terminal import STYLES, print_lines
 from plantrack.state import WORST_FIRST, State
 from plantrack.views.common import Parties
@@ -37,7 +37,11 @@ AXIS_FLOOR = 100  # what the axis keeps before names get any room
 
 def _labels(data: TimelineData, width: int) -> tuple[int, int]:
     """(label width, name width): ids always; names when the terminal is wide."""
-    ids = max([len(r.id) for r in data.rows] + [display_width(clean(p.name)) for p in data.phases] + [8])
+    ids = max(
+        [len(r.id) for r in data.rows]
+        + [len(r.id) for r in data.invalid]
+        + [display_width(clean(p.name)) for p in data.phases] + [8]
+    )
     names = max((display_width(clean(r.plan.name)) for r in data.rows), default=0)
     spare = width - ids - 2 - AXIS_FLOOR
     name_w = min(names, spare) if width >= NAME_FROM and spare >= 10 else 0
@@ -111,6 +115,7 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
         _line(pad, axis),
         *_phases(lay, label_w, blank),
         *_lanes(lay, ids, name_w, blank, lang),
+        *_invalid(data, ids, name_w, lang),
         _line("", [(c, "dim") for c in f"{legend}  │ {L.word('as_of', lang)}"]),
     ]
     print_lines(console, lines)
@@ -146,7 +151,20 @@ def _lanes(lay: Layout, ids: int, name_w: int, blank: Blank, lang: str) -> list[
     return out
 
 
-def timeline_doc(data: TimelineData, window: int, plans: PlansFile) -> dict[str, Any]:
+def _invalid(data: TimelineData, ids: int, name_w: int, lang: str) -> list[Text]:
+    """A heading and a line per plan that did not load: nothing to place, its problems in words."""
+    if not data.invalid:
+        return []
+    out = [_line(clean(L.INVALID(lang)), [])]
+    for r in data.invalid:
+        u = r.plan
+        label = clean(u.id).ljust(ids) + (" " + _label(u.name or "", name_w) if name_w else "")
+        words = f"{L.INVALID(lang)}  {L.problems_text(u.codes, u.line, lang)}"
+        out.append(_line(label + " ", [(c, "bold") for c in clean(words)]))
+    return out
+
+
+def timeline_doc(data: TimelineData, window: int, plans: PlansFile, everything: Any = None) -> dict[str, Any]:
     parties = Parties(plans.units)
     docs = []
     for r in data.rows:
@@ -156,10 +174,11 @@ def timeline_doc(data: TimelineData, window: int, plans: PlansFile) -> dict[str,
         docs.append(doc)
     return {
         **head(data.as_of, within=window),
+        "skipped": skipped(data.invalid if everything is None else everything),
         "start": day(data.start),
         "end": day(data.end),
         "phases": [{"id": p.id, "name": p.name, "start": day(p.start), "end": day(p.end)} for p in data.phases],
-        "plans": docs,
+        "plans": [invalid_doc(r) for r in data.invalid] + docs,
     }
 
 
@@ -171,7 +190,11 @@ def grids(data: TimelineData, lang: str) -> list[Grid]:
         tuple((Cell(p.id), Cell(p.name), Cell(day(p.start) or ""), Cell(day(p.end) or "")) for p in data.phases),
     )
     columns = (Column(w("plan")), Column(w("milestone")), Column(w("name")), Column(w("at")), Column(w("state")))
-    rows = tuple(
+    bad = tuple(
+        (Cell(r.id), Cell(""), Cell(L.problems_text(r.plan.codes, r.plan.line, lang)), Cell(""), Cell(L.INVALID(lang)))
+        for r in data.invalid
+    )
+    rows = bad + tuple(
         (Cell(r.id), Cell(s.id), Cell(s.spec.name), Cell(day(when(s)) or ""), Cell(L.state(s.state, lang)))
         for r in data.rows
         for s in r.steps
@@ -179,10 +202,11 @@ def grids(data: TimelineData, lang: str) -> list[Grid]:
     return [phases, Grid(columns, rows)]
 
 
-def report(data: TimelineData, window: int, plans: PlansFile, lang: str) -> Report:
+def report(data: TimelineData, window: int, plans: PlansFile, lang: str, everything: Any = None) -> Report:
     def table(_: Report, out: TextIO, width: int | None) -> None:
         from plantrack.report.terminal import console
 
         render(data, console(width, out), lang)
 
-    return Report(lambda: grids(data, lang), lambda: timeline_doc(data, window, plans), data, {"table": table})
+    doc = partial(timeline_doc, data, window, plans, everything)
+    return Report(lambda: grids(data, lang), doc, data, {"table": table})

@@ -12,7 +12,7 @@ from plantrack.report.duties import duties_doc, duties_grid
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.overdue import days, item_doc
-from plantrack.report.status import plan_doc, status_grid
+from plantrack.report.status import invalid_doc, plan_doc, skipped, status_grid
 from plantrack.state import State
 from plantrack.views.common import Parties
 from plantrack.views.status import StatusView
@@ -32,7 +32,7 @@ def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
 
 def units_grid(view: UnitsView, lang: str) -> Grid:
     w = partial(L.word, lang=lang)
-    columns = (
+    columns: tuple[Column, ...] = (
         Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8)),
         Column(w("id"), stack="{}"),
         Column(w("plans"), justify="right"),
@@ -45,14 +45,14 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
         Column(w("milestone"), stack="{}"),
         Column(w("days"), justify="right"),
     )
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for r in view.rows:
         overdue, soon = r.count(State.OVERDUE), r.count(State.DUE_SOON)
         rows.append(
             (
                 Cell(r.name, "bold"),
                 Cell(r.id),
-                Cell(str(len(r.plans))),
+                Cell(str(len(r.plans) + len(r.invalid))),
                 Cell(f"{r.done}/{r.total}", bar=(r.done, r.total)),
                 Cell(str(len(r.pending))),
                 Cell(str(overdue), "overdue" if overdue else "dim"),
@@ -60,6 +60,13 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
                 *_next(r, lang),
             )
         )
+    if any(r.invalid for r in view.rows):  # a column only when some plan did not load
+        at = 3  # after the plan count
+        columns = (*columns[:at], Column(L.INVALID(lang), justify="right"), *columns[at:])
+        rows = [
+            (*row[:at], Cell(str(len(r.invalid)), L.INVALID_STATE if r.invalid else "dim"), *row[at:])
+            for row, r in zip(rows, view.rows, strict=True)
+        ]
     n = len(view.rows)
     as_of, window = view.as_of.isoformat(), view.window
     footer = Msg(
@@ -81,9 +88,9 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
     preamble = [f"{row.id}  {row.name}"] + (["  ·  ".join(facts)] if facts else [])
     if row.unit is not None and row.unit.note:
         preamble.append(f"{w('note')}{sep}{row.unit.note}")
-    plans = status_grid(StatusView(as_of, window, row.plans), lang, owner=False)
+    plans = status_grid(StatusView(as_of, window, row.plans, invalid=row.invalid), lang, owner=False)
     duties = [duties_grid(row.duties, {}, lang, unit_column=False)] if row.duties else []
-    if not row.plans:
+    if not row.plans and not row.invalid:
         return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans")), *duties]
     plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer)
     columns = (
@@ -114,7 +121,8 @@ def unit_doc(row: UnitRow) -> dict[str, Any]:
         "id": row.id,
         "name": row.name,
         "type": row.unit.type if row.unit else None,
-        "plans": [r.id for r in row.plans],
+        "plans": [r.id for r in row.invalid] + [r.id for r in row.plans],
+        "invalid": [r.id for r in row.invalid],
         "milestones": {
             "total": row.total,
             "done": row.done,
@@ -128,27 +136,36 @@ def unit_doc(row: UnitRow) -> dict[str, Any]:
     }
 
 
-def units_doc(view: UnitsView) -> dict[str, Any]:
-    return {**head(view.as_of, within=view.window), "units": [unit_doc(r) for r in view.rows]}
+def units_doc(view: UnitsView, everything: Any = ()) -> dict[str, Any]:
+    return {
+        **head(view.as_of, within=view.window),
+        "skipped": skipped(everything),
+        "units": [unit_doc(r) for r in view.rows],
+    }
 
 
-def one_unit_doc(row: UnitRow, as_of: date, window: int, plans: PlansFile) -> dict[str, Any]:
+def one_unit_doc(row: UnitRow, as_of: date, window: int, plans: PlansFile, everything: Any = ()) -> dict[str, Any]:
     parties = Parties(plans.units)
     doc = {
         **head(as_of, within=window),
+        "skipped": skipped(everything),
         "units": [{**unit_doc(row), "pending": [item_doc(i) for i in row.pending]}],
-        "plans": [plan_doc(r, parties) for r in row.plans],
+        "plans": [invalid_doc(r) for r in row.invalid] + [plan_doc(r, parties) for r in row.plans],
     }
     if row.tracks_duties:  # a key of its own (FORMAT.md): the unit's duty occurrences still to do
         doc["duties"] = duties_doc(row.duties, plans.units)
     return doc
 
 
-def report(view: UnitsView, lang: str) -> Report:
-    """`units`: one row per unit that owns plans."""
-    return Report(lambda: [units_grid(view, lang)], lambda: units_doc(view), view)
+def report(view: UnitsView, lang: str, everything: Any = ()) -> Report:
+    """`units`: one row per unit that owns plans; `everything`: the plans that did not load."""
+    return Report(lambda: [units_grid(view, lang)], lambda: units_doc(view, everything), view)
 
 
-def unit_report(row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str) -> Report:
+def unit_report(
+    row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str, everything: Any = ()
+) -> Report:
     """`units UNIT`: its particulars, plans and milestones still to do."""
-    return Report(lambda: unit_grids(row, as_of, window, lang), lambda: one_unit_doc(row, as_of, window, plans), row)
+    return Report(
+        lambda: unit_grids(row, as_of, window, lang), lambda: one_unit_doc(row, as_of, window, plans, everything), row
+    )

@@ -175,21 +175,22 @@ def _find_cycle(graph: dict[str, list[str]], start: str, done: set[str]) -> list
     return None
 
 
-@rule("PT109", "done-in-future", "A done date after the reference date", "完成日期晚于基准日期")
+@rule("PT109", "done-in-future", "A done date after today", "完成日期晚于今天")
 def done_in_future(ctx: Context) -> Iterator[Finding]:
     """
-    What it does: reports a `done` date later than the reference date (`--as-of`,
-    default today).
+    What it does: reports a `done` date later than today. `check --as-of` a past
+    date does not move it: looking back, a later done date is simply not done
+    yet, as `status --as-of` shows it (`check` runs this rule with today's date).
     Why: a record says what has been done; a future date is a typo or a promise.
-    Example (fails): `done: 2021-06-01` checked `--as-of 2020-09-15`.
+    Example (fails): `done: 2999-06-01`.
     """
     for pid, _, mid, record, _ in ctx.records():
         if record.done and record.done > ctx.as_of:
             yield Finding(
                 milestone_path(pid, mid, "done"),
                 Msg(
-                    f"{ctx.cite(pid, mid).en} done on {record.done}, after the reference date {ctx.as_of}",
-                    f"{ctx.cite(pid, mid).zh}的完成日期 {record.done} 晚于基准日期 {ctx.as_of}",
+                    f"{ctx.cite(pid, mid).en} done on {record.done}, after today ({ctx.as_of})",
+                    f"{ctx.cite(pid, mid).zh}的完成日期 {record.done} 晚于今天\uff08{ctx.as_of}\uff09",
                 ),
             )
 

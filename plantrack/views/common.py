@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from plantrack import resolve
 from plantrack.i18n import Msg
+from plantrack.load import Unloaded
 from plantrack.models import Plan, PlansFile, Schedule, Unit
 from plantrack.problems import PlantrackError
 from plantrack.state import State
@@ -52,6 +54,69 @@ def pick_kind(schedule: Schedule, value: str) -> str:
 
 def pick_phase(schedule: Schedule, value: str) -> str:
     return pick(value, {k: ph.name for k, ph in schedule.phases.items()}, Msg("phase", "阶段"), "")
+
+
+Words = str | Iterable[str] | None  # a filter: one word, a repeated option's words, or none
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What a view's `--kind` and `--unit` leave in: ids resolved from the user's words (None: all)."""
+
+    kinds: frozenset[str] | None = None
+    units: frozenset[str] | None = None
+
+    def keeps(self, plan: Plan) -> bool:
+        return (self.kinds is None or plan.kind in self.kinds) and (self.units is None or plan.owner in self.units)
+
+    def keeps_unloaded(self, u: Unloaded, plans: PlansFile, schedule: Schedule) -> bool:
+        """A plan that did not load is kept unless what could be read of it rules it out:
+        a kind or owner that cannot be read, or is not a valid one, does not hide it."""
+        kind_ok = self.kinds is None or u.kind not in schedule.kinds or u.kind in self.kinds
+        unit_ok = self.units is None or u.owner not in plans.units or u.owner in self.units
+        return kind_ok and unit_ok
+
+
+def _words(value: Words) -> list[str] | None:
+    if value is None:
+        return None
+    words = [value] if isinstance(value, str) else list(value)
+    return words or None
+
+
+def make_filter(plans: PlansFile, schedule: Schedule, kind: Words = None, unit: Words = None) -> Filter:
+    """Resolve `--kind`/`--unit` words (id, label, part of a name; repeated: any of them).
+
+    An unknown word is a user error (exit 2) that lists the valid values.
+    """
+    kinds, units = _words(kind), _words(unit)
+    return Filter(
+        frozenset(resolve.kinds_named(kinds, schedule.kinds)) if kinds else None,
+        frozenset(resolve.units_named(units, plans.units)) if units else None,
+    )
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    """A plan that did not load, as a view lists it: state invalid (数据有误), with its problems."""
+
+    plan: Unloaded
+    owner_name: str  # the owner's name when it could be read, else its id as written ('' if none)
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+
+def invalid_row(u: Unloaded, plans: PlansFile) -> InvalidRow:
+    return InvalidRow(u, unit_name(plans.units, u.owner) if u.owner else "")
+
+
+def unloaded_kept(
+    unloaded: Mapping[str, Unloaded], plans: PlansFile, schedule: Schedule, only: Filter = Filter()
+) -> tuple[InvalidRow, ...]:
+    """The plans that did not load that a view with this filter lists (as invalid), in plans.yaml's order."""
+    return tuple(invalid_row(u, plans) for u in unloaded.values() if only.keeps_unloaded(u, plans, schedule))
 
 
 def unit_name(units: Mapping[str, Unit], uid: str) -> str:

@@ -1,17 +1,22 @@
-"""`overdue`: milestones overdue or due soon, grouped by owner unit, most late first."""
+"""`overdue`: milestones overdue or due soon, grouped by owner unit, most late first.
+
+A 督办 list reads one line per plan and the unit that owes its steps: `Line`
+is that, the earliest overdue step and a count of the rest; `Item` is one step.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from plantrack import facts
 from plantrack.duties import Occurrence
+from plantrack.load import Unloaded
 from plantrack.models import Plan, PlansFile, Schedule, Unit
 from plantrack.state import DUE_SOON_DAYS, State, rank
 from plantrack.tracking import Step, all_steps
-from plantrack.views.common import pick_kind, pick_unit, unit_name
+from plantrack.views.common import InvalidRow, Words, make_filter, unit_name, unloaded_kept
 
 SELECTED = frozenset({State.OVERDUE, State.DUE_SOON})
 
@@ -46,10 +51,36 @@ def responsible(plan: Plan, step: Step, units: Mapping[str, Unit]) -> str:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One plan and the unit that owes its steps: the first step to chase, and the rest."""
+
+    first: Item
+    rest: tuple[Item, ...]
+    responsible_name: str | None  # the unit's name; None when it is a unit type the data does not settle
+
+    @property
+    def count(self) -> int:
+        return 1 + len(self.rest)
+
+
+@dataclass(frozen=True)
 class Group:
     unit: str
     name: str
     items: tuple[Item, ...]
+    units: Mapping[str, Unit] | None = field(default=None, compare=False, repr=False)  # to name `responsible`
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """One line per (plan, responsible unit), in the order of each one's first (most late) step."""
+        by: dict[tuple[str, str], list[Item]] = {}
+        for i in self.items:
+            by.setdefault((i.plan_id, i.responsible), []).append(i)
+        units = self.units or {}
+        return tuple(
+            Line(first, tuple(rest), units[first.responsible].name if first.responsible in units else None)
+            for first, *rest in by.values()
+        )
 
 
 @dataclass(frozen=True)
@@ -59,6 +90,7 @@ class OverdueView:
     groups: tuple[Group, ...]
     duties: tuple[Occurrence, ...] = ()  # overdue and due-soon duty occurrences (views/duties.py)
     tracks_duties: bool = False  # the schedule has duties: JSON carries a `duties` list
+    invalid: tuple[InvalidRow, ...] = ()  # plans that did not load: listed first, as invalid (数据有误)
 
     @property
     def items(self) -> list[Item]:
@@ -77,28 +109,38 @@ def overdue(
     as_of: date,
     window: int = DUE_SOON_DAYS,
     *,
-    unit: str | None = None,
-    kind: str | None = None,
+    unit: Words = None,
+    kind: Words = None,
+    unloaded: Mapping[str, Unloaded] | None = None,
 ) -> OverdueView:
-    """Overdue and due-soon milestones by owner unit; the unit with the latest item first."""
-    unit = pick_unit(plans, unit) if unit is not None else None
-    kind = pick_kind(schedule, kind) if kind is not None else None
+    """Overdue and due-soon milestones by owner unit; the unit with the latest item first.
+
+    Plans that did not load (`unloaded`) are listed apart, as invalid, unless the filter rules them out.
+    """
+    only = make_filter(plans, schedule, kind, unit)
     by_unit: dict[str, list[Item]] = {}
     for pid, plan_steps in all_steps(plans, schedule, as_of, window).items():
         plan = plans.plans[pid]
-        if (unit and plan.owner != unit) or (kind and plan.kind != kind):
+        if not only.keeps(plan):
             continue
         mine = [Item(pid, plan, s, as_of, responsible(plan, s, plans.units)) for s in plan_steps if s.state in SELECTED]
         if mine:
             by_unit.setdefault(plan.owner, []).extend(mine)
     # sorted() is stable: equal keys keep plans.yaml's order.
     groups = [
-        Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)))
+        Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)), plans.units)
         for uid, items in by_unit.items()
     ]
     groups.sort(key=lambda g: g.items[0].sort_key())
     # Duties belong to no plan kind: `--kind` shows none.
     from plantrack.views.duties import selected
 
-    found = selected(plans, schedule, as_of, window, unit) if kind is None else []
-    return OverdueView(as_of, window, tuple(groups), tuple(found), bool(schedule.duties))
+    found = [o for o in selected(plans, schedule, as_of, window) if only.units is None or o.unit in only.units]
+    return OverdueView(
+        as_of,
+        window,
+        tuple(groups),
+        duties=tuple(found) if kind is None else (),
+        tracks_duties=bool(schedule.duties),
+        invalid=unloaded_kept(unloaded or {}, plans, schedule, only),
+    )

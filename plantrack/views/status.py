@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from plantrack.i18n import Msg
+from plantrack.load import Unloaded
 from plantrack.models import Plan, PlansFile, Schedule
 from plantrack.state import DUE_SOON_DAYS, WORST_FIRST, State, rank, worst
 from plantrack.tracking import Step, steps
 from plantrack.views.common import (
     NOT_DONE,
+    InvalidRow,
     Parties,
     Party,
+    Words,
     in_window,
+    invalid_row,
+    make_filter,
     next_step,
     phase_window,
-    pick_kind,
+    pick,
     pick_phase,
     pick_plan,
-    pick_unit,
     unit_name,
+    unloaded_kept,
 )
 
 
@@ -56,10 +63,11 @@ class StatusView:
     window: int
     rows: tuple[PlanRow, ...]
     phase: str | None = None
+    invalid: tuple[InvalidRow, ...] = ()  # plans that did not load: listed as invalid (数据有误), first
 
     @property
     def counts(self) -> dict[State, int]:
-        """Plans per state, worst first, every state present (zeros included)."""
+        """Plans per state, worst first, every state present (zeros included); invalid ones apart."""
         c = Counter(r.state for r in self.rows)
         return {s: c[s] for s in WORST_FIRST}
 
@@ -87,28 +95,30 @@ def status(
     as_of: date,
     window: int = DUE_SOON_DAYS,
     *,
-    kind: str | None = None,
-    unit: str | None = None,
+    kind: Words = None,
+    unit: Words = None,
     phase: str | None = None,
+    unloaded: Mapping[str, Unloaded] | None = None,
 ) -> StatusView:
     """Every plan of a kind the schedule has, filtered, worst state first.
 
     Within a state, the plan whose next milestone is due first comes first,
-    then the order of plans.yaml.
+    then the order of plans.yaml. Plans that did not load (`unloaded`) are
+    kept apart, as invalid, unless the filter rules them out.
     """
-    kind = pick_kind(schedule, kind) if kind is not None else None
-    unit = pick_unit(plans, unit) if unit is not None else None
+    only = make_filter(plans, schedule, kind, unit)
     phase = pick_phase(schedule, phase) if phase is not None else None
     rows: list[tuple[tuple[int, date, int], PlanRow]] = []
     for i, (pid, plan) in enumerate(plans.plans.items()):
-        if plan.kind not in schedule.kinds or (kind and plan.kind != kind) or (unit and plan.owner != unit):
+        if plan.kind not in schedule.kinds or not only.keeps(plan):
             continue
         row = plan_row(pid, plans, schedule, as_of, window, phase)
         if row.steps or phase is None:
             due = row.next.due if row.next and row.next.due else date.max
             rows.append(((rank(row.state), due, i), row))
     rows.sort(key=lambda t: t[0])
-    return StatusView(as_of, window, tuple(r for _, r in rows), phase)
+    invalid = unloaded_kept(unloaded or {}, plans, schedule, only)
+    return StatusView(as_of, window, tuple(r for _, r in rows), phase, invalid)
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,22 @@ class PlanDetail:
     window: int
 
 
+@dataclass(frozen=True)
+class InvalidDetail:
+    """`status PLAN` for a plan that did not load: what could be read, and its problems."""
+
+    row: InvalidRow
+    as_of: date
+    window: int
+
+
+def pick_any_plan(plans: PlansFile, unloaded: Mapping[str, Unloaded], value: str) -> str:
+    """The plan the user named, among the plans that loaded and those that did not."""
+    known = {pid: p.name for pid, p in plans.plans.items()}
+    known |= {pid: u.name or pid for pid, u in unloaded.items()}
+    return pick(value, known, Msg("plan", "规划"), "plantrack status")
+
+
 def detail(
     plans: PlansFile,
     schedule: Schedule,
@@ -134,9 +160,15 @@ def detail(
     window: int = DUE_SOON_DAYS,
     *,
     phase: str | None = None,
-) -> PlanDetail:
-    """One plan's milestones in the schedule's order, with who approves or receives each."""
-    pid = pick_plan(plans, plan_id)
+    unloaded: Mapping[str, Unloaded] | None = None,
+) -> PlanDetail | InvalidDetail:
+    """One plan's milestones in the schedule's order, with who approves or receives each.
+
+    A plan that did not load is shown as far as it could be read, with its problems.
+    """
+    pid = pick_any_plan(plans, unloaded or {}, plan_id) if unloaded else pick_plan(plans, plan_id)
+    if unloaded and pid in unloaded:
+        return InvalidDetail(invalid_row(unloaded[pid], plans), as_of, window)
     phase = pick_phase(schedule, phase) if phase is not None else None
     row = plan_row(pid, plans, schedule, as_of, window, phase)
     parties = Parties(plans.units)

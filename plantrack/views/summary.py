@@ -51,6 +51,7 @@ class Summary:
     stages: tuple[StageStat, ...]  # by kind, then step, in the schedule's order
     headline_done: int  # plans that have done HEADLINE_STEP
     headline_total: int  # plans whose kind has it
+    invalid: int = 0  # plans that did not load (数据有误): counted apart, not in `plans`
 
     def stages_of(self, kind: str) -> tuple[StageStat, ...]:
         return tuple(s for s in self.stages if s.kind == kind)
@@ -85,6 +86,7 @@ def summary(view: StatusView, schedule: Schedule) -> Summary:
         stages,
         sum(s.done for s in head),
         sum(s.total for s in head),
+        len(view.invalid),
     )
 
 

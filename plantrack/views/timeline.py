@@ -6,15 +6,16 @@ columns a renderer has, so the same data fits 100 columns or 200.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from plantrack.load import Unloaded
 from plantrack.models import PlansFile, Schedule
 from plantrack.state import DUE_SOON_DAYS, State, rank
 from plantrack.tracking import Step
-from plantrack.views.common import NOT_DONE
+from plantrack.views.common import NOT_DONE, InvalidRow, Words
 from plantrack.views.status import PlanRow, status
 
 TICK_MONTHS = (1, 2, 3, 6, 12)
@@ -35,6 +36,7 @@ class TimelineData:
     end: date
     phases: tuple[PhaseSpan, ...]
     rows: tuple[PlanRow, ...]  # in plans.yaml's order, which groups them by kind
+    invalid: tuple[InvalidRow, ...] = ()  # plans that did not load: a line each, no marks
 
 
 def when(step: Step) -> date | None:
@@ -48,10 +50,11 @@ def timeline(
     as_of: date,
     window: int = DUE_SOON_DAYS,
     *,
-    kind: str | None = None,
-    unit: str | None = None,
+    kind: Words = None,
+    unit: Words = None,
+    unloaded: Mapping[str, Unloaded] | None = None,
 ) -> TimelineData:
-    view = status(plans, schedule, as_of, window, kind=kind, unit=unit)
+    view = status(plans, schedule, as_of, window, kind=kind, unit=unit, unloaded=unloaded)
     order = {pid: i for i, pid in enumerate(plans.plans)}
     rows = tuple(sorted(view.rows, key=lambda r: order[r.id]))
     phases = tuple(PhaseSpan(k, p.name, p.start, p.end) for k, p in schedule.phases.items())
@@ -64,7 +67,7 @@ def timeline(
         start = as_of
     if end < as_of <= end + timedelta(days=183):
         end = as_of
-    return TimelineData(as_of, start, end, phases, rows)
+    return TimelineData(as_of, start, end, phases, rows, view.invalid)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ def test_history_since_a_date_and_a_did_you_mean(cli, audited) -> None:
 
 
 def test_changes_since_as_markdown(cli, audited) -> None:
+    # Issue 14: a summary a leader can be handed: period and totals first, then by unit, with names.
     _, c = audited
     code, out, err = cli(
         "changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--format", "markdown", "--lang", "en"
@@ -72,36 +73,67 @@ def test_changes_since_as_markdown(cli, audited) -> None:
     assert (
         out
         == f"""\
-## Changes from 2020-08-01 to 2020-09-15
+## Changes after 2020-08-01 up to 2020-09-15
 
-### Milestones completed (2)
+Plans: 5 · done this period: 2 · newly late: 3 · extensions granted: 0 · deadlines moved: 1 · plans added: 1
 
-| Plan/milestone | Name | Done | Recorded |
-| --- | --- | --- | --- |
-| edu-plan/coordination | 衔接协调 | 2020-07-10 | 2020-08-30 Wang Fang {c[3]} |
-| town-plan/first-draft | 完成初稿 | 2020-09-14 | 2020-09-12 李伟 {c[6]} |
+### 区教育局
 
-### Deadlines moved (1)
+| plan | change | milestone | details | recorded |
+| --- | --- | --- | --- | --- |
+| 区教育事业发展"十四五"规划 | done | 衔接协调 | 2020-07-10 | 2020-08-30 Wang Fang {c[3]} |
+| 区教育事业发展"十四五"规划 | deadline moved | 完成规划 | 2020-09-30 → 2020-09-25 | 2020-08-10 李伟 {c[2]} |
+| 区教育事业发展"十四五"规划 | note | 衔接协调 | 与市教育规划衔接: 已完成 | 2020-09-10 Wang Fang {c[5]} |
 
-| Plan/milestone | Name | Due | Recorded |
-| --- | --- | --- | --- |
-| edu-plan/finished | 完成规划 | 2020-09-30 → 2020-09-25 | 2020-08-10 李伟 {c[2]} |
+### 区卫生健康委
 
-### Plans added (1)
+| plan | change | milestone | details | recorded |
+| --- | --- | --- | --- | --- |
+| 区卫生健康规划 | newly late | 提出需编制的规划报区政府审批 | 2019-10-10 (341d late) |  |
+| 区卫生健康规划 | newly late | 区政府批准启动编制 | 2019-11-30 (290d late) |  |
+| 区卫生健康规划 | newly late | 完成初稿 | 2020-05-31 (107d late) |  |
+| 区卫生健康规划 | plan added |  | special | 2020-09-02 李伟 {c[4]} |
 
-| Plan/milestone | Name | Kind | Recorded |
-| --- | --- | --- | --- |
-| health-plan | 区卫生健康规划 | special | 2020-09-02 李伟 {c[4]} |
+### 甲镇
 
-### Newly overdue (3)
-
-| Plan/milestone | Name | Due | Owner |
-| --- | --- | --- | --- |
-| health-plan/proposal | 提出需编制的规划报区政府审批 | 2019-10-10 (341 days) | health |
-| health-plan/start-approval | 区政府批准启动编制 | 2019-11-30 (290 days) | health |
-| health-plan/first-draft | 完成初稿 | 2020-05-31 (107 days) | health |
+| plan | change | milestone | details | recorded |
+| --- | --- | --- | --- | --- |
+| 甲镇"十四五"规划 | done | 完成初稿 | 2020-09-14 | 2020-09-12 李伟 {c[6]} |
 """
     )
+
+
+def test_changes_in_chinese_name_units_and_plans_and_say_late(cli, audited) -> None:
+    _, c = audited
+    code, out, _ = cli("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--lang", "zh")
+    assert code == 0 and "agri" not in out and "edu-plan" not in out and "(10 天)" not in out
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "规划编制进展（2020-08-01 之后至 2020-09-15）",
+        "规划 5 项 · 本期完成节点 2 个 · 新增逾期 3 个 · 批准延期 0 个 · 调整期限 1 个 · 新增规划 1 项",
+    ]
+    assert "区卫生健康委" in lines and "  区卫生健康规划  新增逾期  完成初稿                      2020-05-31（逾期107天）" in lines
+    code, out, _ = cli("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--format", "csv", "--lang", "zh")
+    assert out.splitlines()[0] == "单位,规划,变化,节点,内容,记录"
+    assert f"甲镇,\"甲镇\"\"十四五\"\"规划\",完成,完成初稿,2020-09-14,2020-09-12 李伟 {c[6]}" in out.splitlines()
+
+
+def test_changes_since_a_day_leaves_that_day_out(cli, audited) -> None:
+    _, c = audited
+    code, out, _ = cli("changes", "--since", "2020-09-10", "--as-of", "2020-09-15", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["since"] == "2020-09-10" and doc["notes"] == []  # the note was committed on 09-10
+    assert [i["milestone"] for i in doc["completed"]] == ["first-draft"]
+    code, out, _ = cli("changes", "--since", "2020-09-09", "--as-of", "2020-09-15", "--format", "json")
+    assert [(i["milestone"], i["recorded"]["commit"]) for i in json.loads(out)["notes"]] == [("coordination", c[5])]
+
+
+def test_changes_refuses_an_inverted_period(cli, audited) -> None:
+    code, out, err = cli("changes", "--since", "2020-09-16", "--as-of", "2020-09-15", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == "plantrack: --since 2020-09-16 is after --as-of 2020-09-15: the period would end before it starts\n"
+    code, out, _ = cli("changes", "--since", "2020-09-15", "--as-of", "2020-09-15", "--format", "json")
+    assert code == 0 and json.loads(out)["totals"]["completed"] == 0
 
 
 def test_changes_since_a_revision_as_json_and_table(cli, audited) -> None:
@@ -114,12 +146,14 @@ def test_changes_since_a_revision_as_json_and_table(cli, audited) -> None:
     ]
     assert doc["deadlines_moved"] == [] and doc["plans_added"] == [] and doc["newly_overdue"] == []
     code, out, _ = cli("changes", "--since", c[4], "--as-of", "2020-09-15", "--lang", "zh")
-    assert out.splitlines()[:5] == [
-        "规划编制进展(2020-09-02 至 2020-09-15)",
+    assert out.splitlines()[3:] == [
+        "区教育局",
+        "  规划                        变化  节点      内容                      记录",
+        f'  区教育事业发展"十四五"规划  备注  衔接协调  与市教育规划衔接: 已完成  2020-09-10 Wang Fang {c[5]}',
         "",
-        "已完成节点 (1)",
-        "  规划/节点              名称      完成日期    记录",
-        f"  town-plan/first-draft  完成初稿  2020-09-14  2020-09-12 李伟 {c[6]}",
+        "甲镇",
+        "  规划              变化  节点      内容        记录",
+        f'  甲镇"十四五"规划  完成  完成初稿  2020-09-14  2020-09-12 李伟 {c[6]}',
     ]
 
 
@@ -174,8 +208,27 @@ def test_changes_looking_back_ends_at_as_of_and_uncommitted_edits_count_now(cli,
     assert doc["plans_added"] == [] and doc["newly_overdue"] == []
     assert cli("done", "edu-plan", "opinions", "--date", "2020-09-14")[0] == 0  # not committed
     code, out, _ = cli("changes", "--since", c[6], "--as-of", "2020-09-15", "--lang", "en")
-    assert out.splitlines()[2:5] == [
-        "Milestones completed (1)",
-        "  PLAN/MILESTONE     NAME      DONE        RECORDED",
-        "  edu-plan/opinions  征求意见  2020-09-14  (not committed)",
+    assert out.splitlines()[3:] == [
+        "区教育局",
+        "  plan                        change  milestone  details     recorded",
+        '  区教育事业发展"十四五"规划  done    征求意见   2020-09-14  (not committed)',
     ]
+
+
+def test_changes_include_extensions_granted_and_log_entries(cli, audited, monkeypatch) -> None:
+    from tests.edit.gitrepo_helpers import LI, as_author
+
+    as_author(monkeypatch, LI, "2020-09-14T10:00:00+08:00")
+    code, _, err = cli("extend", "edu-plan", "finished", "2020-10-31", "--by", "gov", "--ref", "青政办函〔2020〕15号", "--commit")
+    assert code == 0, err
+    code, _, err = cli("note", "edu-plan", "finished", "--log", "电话督办", "--date", "2020-09-14", "--commit")
+    assert code == 0, err
+    code, out, _ = cli("changes", "--since", "2020-09-13", "--as-of", "2020-09-15", "--format", "json")
+    doc = json.loads(out)
+    assert doc["totals"]["extensions"] == 1
+    assert [(i["milestone"], i["until"]) for i in doc["extensions"]] == [("finished", "2020-10-31")]
+    assert [(i["milestone"], i["date"], i["text"]) for i in doc["log"]] == [("finished", "2020-09-14", "电话督办")]
+    code, out, _ = cli("changes", "--since", "2020-09-13", "--as-of", "2020-09-15", "--lang", "zh")
+    assert "批准延期 1 个" in out.splitlines()[1]
+    assert any("批准延期  完成规划  延至 2020-10-31" in ln for ln in out.splitlines())
+    assert any("督办记录  完成规划  2020-09-14 电话督办" in ln for ln in out.splitlines())

@@ -27,8 +27,11 @@ def test_not_a_repository(cli, tmp_path: Path, monkeypatch, git_env) -> None:
     assert (
         one_line(err) == "plantrack: plans.yaml is not in a git repository (run 'git init' there, or work in a clone)\n"
     )
+    # check --history outside git: the ordinary check runs and exits as it would, with one note (issue 14).
     code, out, err = cli("check", "--history", "--lang", "en")
-    assert code == Exit.NOT_A_REPO and "is not in a git repository" in one_line(err)
+    assert code == cli("check", "--lang", "en")[0] and "is not in a git repository" in one_line(err)
+    assert one_line(err).startswith("plantrack: --history skipped: plans.yaml is not in a git repository")
+    assert out == cli("check", "--lang", "en")[1]
     # --commit outside a repository: the edit is made, the commit declined in one line.
     code, out, err = cli("done", "edu-plan", "first-draft", "--date", "2020-06-03", "--commit", "--lang", "en")
     assert code == Exit.NOT_A_REPO

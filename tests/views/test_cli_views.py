@@ -94,7 +94,11 @@ def test_partly_broken_file_shows_what_loaded(cli, tmp_path) -> None:
     path = make_district(tmp_path, SMALL + "  bad:\n    name: 坏\n    kind: specal\n    owner: edu\n")
     code, out, err = cli("status", "--file", str(path), "--as-of", "2020-09-15", "--lang", "en", "--format", "json")
     assert code == 0
-    assert [p["id"] for p in json.loads(out)["plans"]] == ["edu-plan", "town-plan"]
+    doc = json.loads(out)
+    # The plan that did not load is listed first, as invalid, with its problem's code (issue 14).
+    assert [p["id"] for p in doc["plans"]] == ["bad", "edu-plan", "town-plan"]
+    assert doc["skipped"] == ["bad"] and doc["plans"][0]["state"] == "invalid"
+    assert doc["plans"][0]["problems"] == ["PT105"]
     assert "1 problem(s)" in err and "skipped: bad" in err and "plantrack check" in err
 
 
