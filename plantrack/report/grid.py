@@ -27,13 +27,20 @@ class Cell(NamedTuple):
 class Column(NamedTuple):
     header: str
     justify: Justify = "left"
-    wrap: bool = False  # long data (names, notes) wraps in a table; the rest stays on one line
+    # Long data (names, notes) wraps in a table; the rest (ids, numbers, dates,
+    # states) stays on one line and is never cut: below the width where the
+    # table fits, it is stacked instead (report/layout.py).
+    wrap: bool = False
     min_width: int | None = None
     group: bool = False  # a table shows a value once per run of equal values (grouped rows)
     # A table puts this column's text on a dim line under the previous column's
     # (a milestone's id under its name), as `stack` formats it; csv and
     # markdown keep it a column of its own.
     stack: str | None = None
+    # The header a table shows, where the next columns fold under this one
+    # (`by → to`); csv, markdown and a stacked grid give each column its own.
+    table_header: str | None = None
+    key: bool = False  # names the row: the heading of its block when the grid is stacked
 
 
 class Grid(NamedTuple):

@@ -25,8 +25,8 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
     w = partial(L.word, lang=lang)
     columns = (
         Column(w("owner"), wrap=True, min_width=8, group=True),
-        Column(w("plan")),
-        Column(L.pair(("plan name", "规划名称"), lang), wrap=True, min_width=10),
+        Column(w("plan"), key=True),
+        Column(L.pair(("plan name", "规划名称"), lang), wrap=True, min_width=10, key=True),
         Column(w("milestone"), wrap=True, min_width=8),
         Column(w("due")),
         Column(w("state")),

@@ -37,8 +37,8 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
     """One row per plan; without the owner column when the grid is one unit's plans."""
     w = partial(L.word, lang=lang)
     columns: tuple[Column, ...] = (
-        Column(w("id")),
-        Column(w("plan"), wrap=True, min_width=12),
+        Column(w("id"), key=True),
+        Column(w("plan"), wrap=True, min_width=12, key=True),
         Column(w("kind")),
         Column(w("owner"), wrap=True, min_width=6),
         Column(w("progress")),
@@ -113,15 +113,18 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
     columns = (
         # Wide enough for the longest id, so an id stacked under its name never breaks.
         Column(
-            L.pair(("milestone", "节点"), lang), wrap=True, min_width=max((len(s.step.id) for s in d.steps), default=10)
+            L.pair(("milestone", "节点"), lang),
+            wrap=True,
+            min_width=max((len(s.step.id) for s in d.steps), default=10),
+            key=True,
         ),
-        Column(w("id"), stack="{}"),
+        Column(w("id"), stack="{}", key=True),
         Column(w("due")),
         Column(w("basis"), stack="{}"),
         Column(w("done_on")),
         Column(w("state")),
         Column(w("days_late"), justify="right", stack="+{}" + L.DAYS(lang)),
-        Column(w("by"), wrap=True, min_width=8),
+        Column(w("by"), wrap=True, min_width=8, table_header=w("by_to")),
         Column(w("to"), wrap=True, stack="→{}"),
         Column(w("note"), wrap=True, min_width=10),
     )

@@ -32,8 +32,8 @@ def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
 def units_grid(view: UnitsView, lang: str) -> Grid:
     w = partial(L.word, lang=lang)
     columns = (
-        Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8)),
-        Column(w("id"), stack="{}"),
+        Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8), key=True),
+        Column(w("id"), stack="{}", key=True),
         Column(w("plans"), justify="right"),
         Column(w("steps_done")),
         Column(w("pending"), justify="right"),
@@ -85,8 +85,8 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
         return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans"))]
     plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer)
     columns = (
-        Column(w("plan")),
-        Column(w("milestone"), wrap=True, min_width=8),
+        Column(w("plan"), key=True),
+        Column(w("milestone"), wrap=True, min_width=8, key=True),
         Column(w("due")),
         Column(w("state")),
         Column(w("days"), justify="right"),
