@@ -9,7 +9,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.history import print_notes
-from plantrack.commands.options import Format, FormatOpt
+from plantrack.commands.options import Format, FormatOpt, Width
 from plantrack.i18n import t
 
 
@@ -29,6 +29,7 @@ def changes(
     format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
+    width: Width = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
     from plantrack import load
@@ -42,5 +43,5 @@ def changes(
     loaded, _ = load.load_or_raise(path)
     result, notes = changes_since(path, loaded, since, when)
     print_notes(notes, code)
-    write(report.report(result, code), format.value, sys.stdout)
+    write(report.report(result, code), format.value, sys.stdout, width)
     return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import File, LangOpt, language, plans_path
-from plantrack.commands.options import Format, FormatOpt, Since
+from plantrack.commands.options import Format, FormatOpt, Since, Width
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ def history(
     format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
+    width: Width = None,
 ) -> int:
     """Show each change of a milestone's due, done or note, and each plan added or removed."""
     from plantrack.discover import display_name
@@ -49,7 +50,7 @@ def history(
         check_target(path, found, plan, milestone or None)
     print_notes(found.notes, code)
     events = facts.select(found.events, plan or None, milestone or None)
-    write(report.report(events, code), format.value, sys.stdout)
+    write(report.report(events, code), format.value, sys.stdout, width)
     return 0
 
 

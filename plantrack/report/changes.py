@@ -11,7 +11,8 @@ from typing import Any, TextIO
 from plantrack.history.changes import Changes, Item
 from plantrack.i18n import t
 from plantrack.report.formats import Report, head, md
-from plantrack.report.grid import Cell, Column, Grid, columns
+from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.layout import plain, terminal_width
 from plantrack.report.safe import clean
 
 # (key, English title, Chinese title, column headers en, zh)
@@ -20,6 +21,15 @@ SECTIONS = (
     ("moved", "Deadlines moved", "期限调整", ("DUE", "期限")),
     ("added", "Plans added", "新增规划", ("KIND", "类别")),
     ("overdue", "Newly overdue", "新增逾期节点", ("DUE", "期限")),
+)
+
+
+# What a section's columns may do at a narrow width: the names wrap, the ids and dates never.
+SPECS: tuple[dict[str, Any], ...] = (
+    {"key": True},
+    {"wrap": True, "min_width": 8, "key": True},
+    {},
+    {"wrap": True, "min_width": 10},
 )
 
 
@@ -64,7 +74,9 @@ def grids(changes: Changes, lang: str) -> list[Grid]:
         items: list[Item] = getattr(changes, key)
         out.append(
             Grid(
-                tuple(Column(h) for h in _header(key, col, lang, title_case=False)),
+                tuple(
+                    Column(h, **spec) for h, spec in zip(_header(key, col, lang, title_case=False), SPECS, strict=True)
+                ),
                 tuple(tuple(Cell(c) for c in _cells(key, i, lang)) for i in items),
                 title=f"{t(en, zh, lang)} ({len(items)})",
                 preamble=() if n else (_period(changes, lang),),
@@ -74,13 +86,12 @@ def grids(changes: Changes, lang: str) -> list[Grid]:
     return out
 
 
-def text(changes: Changes, lang: str, out: TextIO) -> None:
+def text(changes: Changes, lang: str, out: TextIO, width: int | None = None) -> None:
     lines = [clean(_period(changes, lang))]
     for g in grids(changes, lang):
         lines += ["", g.title]
         if g.rows:
-            rows = [[clean(c.text) for c in row] for row in g.rows]
-            lines += ["  " + ln for ln in columns([c.header for c in g.columns], rows)]
+            lines += [("  " + ln).rstrip() for ln in plain(g, terminal_width(width) - 2)]
     out.write("\n".join(lines) + "\n")
 
 
@@ -129,7 +140,7 @@ def report(changes: Changes, lang: str) -> Report:
         lambda: changes_doc(changes),
         changes,
         {
-            "table": lambda _r, out, _w: text(changes, lang, out),
+            "table": lambda _r, out, w: text(changes, lang, out, w),
             "markdown": lambda _r, out, _w: markdown(changes, lang, out),
         },
     )

@@ -33,9 +33,8 @@ Line = list[Segment]
 
 
 def wrap(text: str, limit: int) -> list[str]:
-    """`text` in lines of at most `limit` columns: broken at spaces, a longer word (or CJK run) folded.
-
-    The same breaks as rich's `Text.wrap(overflow="fold")`, so plain and rich tables agree.
+    """`text` in lines of at most `limit` columns: broken at spaces; a word longer than a line
+    (a CJK run, which has no spaces) is folded where it stands, as Chinese text is set.
     """
     limit = max(1, limit)
     lines: list[str] = []
@@ -46,18 +45,20 @@ def wrap(text: str, limit: int) -> list[str]:
             if used + width(bare) <= limit:
                 line, used = line + word, used + width(word)
                 continue
-            if line:
+            if line and width(bare) <= limit:  # the word fits a line of its own
                 lines.append(line.rstrip())
                 line, used = "", 0
-            while width(bare) > limit:  # fold: as many characters as fit, then the rest
-                cut, size = 0, 0
+            while used + width(bare) > limit:  # fold (a CJK run): fill this line, then the next
+                cut, size = 0, used
                 while cut < len(bare) and size + char_width(bare[cut]) <= limit:
                     size += char_width(bare[cut])
                     cut += 1
-                cut = max(cut, 1)
-                lines.append(bare[:cut])
+                if cut == 0 and used == 0:
+                    cut = 1  # a character wider than the line: it goes on a line alone
+                lines.append((line + bare[:cut]).rstrip())
+                line, used = "", 0
                 bare, word = bare[cut:], word[cut:]
-            line, used = word, width(word)
+            line, used = line + word, used + width(word)
         lines.append(line.rstrip())
     return lines
 
@@ -166,6 +167,13 @@ def stacked(grid: Grid, total: int) -> list[Line]:
                 rest[-1] += after
             out += rest
     return out
+
+
+def terminal_width(width: int | None) -> int:
+    """The width asked for (--width), else the terminal's, else 100 (as the rich console's)."""
+    import shutil
+
+    return width or shutil.get_terminal_size((100, 24)).columns
 
 
 def natural(header: str, lines: Sequence[str]) -> int:

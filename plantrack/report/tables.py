@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 from plantrack.report import layout
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.grid import width as display_width
-from plantrack.report.safe import clean
 from plantrack.report.layout import GAP, bar
+from plantrack.report.safe import clean
 from plantrack.report.terminal import STYLES, print_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
-
 
 
 def _bar(cell: Cell, width: int) -> Text:
@@ -69,7 +68,10 @@ def _cells(grid: Grid) -> tuple[list[Column], list[list[Text]]]:
 def widths(columns: list[Column], cells: list[list[Text]], total: int) -> list[int] | None:
     """Column widths that fit `total` (layout.widths), or None when the table does not fit at all."""
     natural = [
-        max([display_width(col.table_header or col.header)] + [display_width(line) for row in cells for line in row[i].plain.split("\n")])
+        max(
+            [display_width(col.table_header or col.header)]
+            + [display_width(line) for row in cells for line in row[i].plain.split("\n")]
+        )
         for i, col in enumerate(columns)
     ]
     return layout.widths(columns, natural, total) if layout.fits(columns, natural, total) else None
