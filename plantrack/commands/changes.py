@@ -9,7 +9,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.history import print_notes
-from plantrack.commands.options import Format, FormatOpt, Width
+from plantrack.commands.options import Format, FormatOpt, Output, Width
 from plantrack.i18n import t
 
 
@@ -30,9 +30,11 @@ def changes(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """Milestones completed, deadlines moved, plans added and milestones newly overdue."""
     from plantrack import load
+    from plantrack.commands.common import write_file
     from plantrack.history.period import changes_since
     from plantrack.report import changes as report
     from plantrack.report.formats import write
@@ -43,5 +45,8 @@ def changes(
     loaded, _ = load.load_or_raise(path)
     result, notes = changes_since(path, loaded, since, when)
     print_notes(notes, code)
-    write(report.report(result, code), format.value, sys.stdout, width)
+    if output is None:
+        write(report.report(result, code), format.value, sys.stdout, width)
+    else:
+        write_file(report.report(result, code), format.value, output, width)
     return 0

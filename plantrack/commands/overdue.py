@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, KindOpt, Output, UnitOpt, Width, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ def overdue(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """Overdue and due-soon milestones, grouped by owner unit, most late first."""
     from plantrack.exitcodes import Exit
@@ -37,7 +38,8 @@ def overdue(
         from plantrack.views import overdue as views
 
         p = s.project
-        return report.report(views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind), s.lang)
+        view = views.overdue(p.plans, p.schedule, s.as_of, within, unit=unit, kind=kind)
+        return report.report(view, s.lang, p.plans.units)
 
-    shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

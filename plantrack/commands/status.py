@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, KindOpt, PhaseOpt, UnitOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, KindOpt, Output, PhaseOpt, UnitOpt, Width, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def status(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """One row per plan, worst state first; with PLAN, that plan's milestones in order."""
 
@@ -43,5 +44,5 @@ def status(
         view = views.status(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, phase=phase)
         return report.report(view, p.plans, s.lang)
 
-    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     return 0

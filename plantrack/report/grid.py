@@ -22,6 +22,7 @@ class Cell(NamedTuple):
     text: str
     style: str | None = None  # a state's value ("overdue", …), or "dim" / "bold"
     bar: tuple[int, int] | None = None  # (done, total): a table draws a bar after the text
+    value: str | None = None  # what csv writes instead of the words: a plain number (`-107` for 逾期107天)
 
 
 class Column(NamedTuple):
@@ -40,6 +41,8 @@ class Column(NamedTuple):
     # The header a table shows, where the next columns fold under this one
     # (`by → to`); csv, markdown and a stacked grid give each column its own.
     table_header: str | None = None
+    # csv splits a bar column into two numeric columns (done, total) with these headers.
+    parts: tuple[str, str] | None = None
     key: bool = False  # names the row: the heading of its block when the grid is stacked
 
 

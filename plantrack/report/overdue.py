@@ -12,16 +12,20 @@ from plantrack.report.status import extended_doc
 from plantrack.state import State
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from plantrack.models import Unit
     from plantrack.views.overdue import Item, OverdueView
 
 MILESTONES = ("milestones", "节点")
 
 
 def days(item: Item, lang: str) -> Cell:
-    return Cell(L.days_left(item.days_left, lang), item.step.state.value)
+    n = item.days_left
+    return Cell(L.days_left(n, lang), item.step.state.value, value=None if n is None else str(n))
 
 
-def overdue_grid(view: OverdueView, lang: str) -> Grid:
+def overdue_grid(view: OverdueView, lang: str, units: Mapping[str, Unit] | None = None) -> Grid:
     w = partial(L.word, lang=lang)
     columns = (
         Column(w("owner"), wrap=True, min_width=8, group=True),
@@ -31,6 +35,7 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
         Column(w("due")),
         Column(w("state")),
         Column(w("days"), justify="right"),
+        Column(w("responsible"), wrap=True, min_width=6),
     )
     rows: list[tuple[Cell, ...]] = []
     sections: set[int] = set()
@@ -45,8 +50,9 @@ def overdue_grid(view: OverdueView, lang: str) -> Grid:
                     Cell(i.plan.name),
                     Cell(st.spec.name),
                     Cell(st.due.isoformat() if st.due else ""),
-                    Cell(L.state(st.state, lang), st.state.value),
+                    Cell(L.step_state(st, lang), st.state.value),
                     days(i, lang),
+                    Cell(L.unit_name(i.responsible, units or {}, lang)),
                 )
             )
     counts = {s: sum(i.step.state is s for i in view.items) for s in (State.OVERDUE, State.DUE_SOON)}
@@ -83,5 +89,6 @@ def overdue_doc(view: OverdueView) -> dict[str, Any]:
     }
 
 
-def report(view: OverdueView, lang: str) -> Report:
-    return Report(lambda: [overdue_grid(view, lang)], lambda: overdue_doc(view), view)
+def report(view: OverdueView, lang: str, units: Mapping[str, Unit] | None = None) -> Report:
+    """`units` names the responsible units (ids as they are without it)."""
+    return Report(lambda: [overdue_grid(view, lang, units)], lambda: overdue_doc(view), view)

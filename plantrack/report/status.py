@@ -41,7 +41,7 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
         Column(w("plan"), wrap=True, min_width=12, key=True),
         Column(w("kind")),
         Column(w("owner"), wrap=True, min_width=6),
-        Column(w("progress")),
+        Column(w("progress"), parts=(w("steps_done"), w("total"))),
         Column(w("next"), wrap=True, min_width=6),
         Column(w("due")),
         Column(w("days_left"), justify="right"),
@@ -89,6 +89,9 @@ def party_text(parties: tuple[Party, ...], lang: str) -> str:
 
 def basis(s: StepRow, lang: str) -> str:
     """Where the due date comes from: the plan's own, or the scheme (its D#)."""
+    ext = s.step.extended
+    if ext is not None:  # the extension's document, not the scheme's D#, sets this date now
+        return f"{L.EXTENDED(lang)} {ext.ref}" if ext.ref else L.EXTENDED(lang)
     if s.own_due:
         return L.word("own_due", lang)
     return s.step.spec.ref or L.word("scheme_due", lang)
@@ -138,7 +141,7 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
                 Cell(st.due.isoformat() if st.due else ""),
                 Cell(basis(s, lang)),
                 Cell(st.done.isoformat() if st.done and st.done <= r.as_of else ""),
-                _state(st.state, lang),
+                Cell(L.step_state(st, lang), st.state.value),
                 Cell("" if st.days_late is None else str(st.days_late)),
                 Cell(party_text(s.by, lang)),
                 Cell(party_text(s.to, lang)),

@@ -7,6 +7,7 @@ module only draws. rich measures the labels, so Chinese names line up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -176,16 +177,38 @@ def timeline_doc(data: TimelineData, window: int, plans: PlansFile) -> dict[str,
     }
 
 
+def _phase(data: TimelineData, d: date | None) -> str:
+    """The name of the scheme's phase a date falls in."""
+    return next((p.name for p in data.phases if d and p.start <= d <= p.end), "")
+
+
 def grids(data: TimelineData, lang: str) -> list[Grid]:
-    """For csv and markdown: the phases, then every milestone where it sits on the axis."""
+    """For csv and markdown: the phases, then every milestone where it sits on the axis, with its phase.
+
+    csv writes the milestones alone (one table a file); their phase column says where they sit.
+    """
     w = partial(L.word, lang=lang)
     phases = Grid(
         (Column(w("phase")), Column(w("name")), Column(w("start")), Column(w("end"))),
         tuple((Cell(p.id), Cell(p.name), Cell(day(p.start) or ""), Cell(day(p.end) or "")) for p in data.phases),
     )
-    columns = (Column(w("plan")), Column(w("milestone")), Column(w("name")), Column(w("at")), Column(w("state")))
+    columns = (
+        Column(w("plan")),
+        Column(w("milestone")),
+        Column(w("name")),
+        Column(w("at")),
+        Column(w("state")),
+        Column(w("phase")),
+    )
     rows = tuple(
-        (Cell(r.id), Cell(s.id), Cell(s.spec.name), Cell(day(when(s)) or ""), Cell(L.state(s.state, lang)))
+        (
+            Cell(r.id),
+            Cell(s.id),
+            Cell(s.spec.name),
+            Cell(day(when(s)) or ""),
+            Cell(L.step_state(s, lang)),
+            Cell(_phase(data, when(s))),
+        )
         for r in data.rows
         for s in r.steps
     )
@@ -198,4 +221,5 @@ def report(data: TimelineData, window: int, plans: PlansFile, lang: str) -> Repo
 
         render(data, console(width, out), lang)
 
-    return Report(lambda: grids(data, lang), lambda: timeline_doc(data, window, plans), data, {"table": table})
+    # csv: the milestones (the phases are the schedule's; markdown shows both)
+    return Report(lambda: grids(data, lang), lambda: timeline_doc(data, window, plans), data, {"table": table}, -1)

@@ -17,7 +17,9 @@ from plantrack.views.common import Parties
 from plantrack.views.status import StatusView
 
 if TYPE_CHECKING:
-    from plantrack.models import PlansFile
+    from collections.abc import Mapping
+
+    from plantrack.models import PlansFile, Unit
     from plantrack.views.units import UnitRow, UnitsView
 
 
@@ -35,7 +37,7 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
         Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8), key=True),
         Column(w("id"), stack="{}", key=True),
         Column(w("plans"), justify="right"),
-        Column(w("steps_done")),
+        Column(w("steps_done"), parts=(w("steps_done"), w("total"))),
         Column(w("pending"), justify="right"),
         Column(L.state(State.OVERDUE, lang), justify="right"),
         Column(w("soon"), justify="right"),
@@ -68,7 +70,9 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
     return Grid(columns, tuple(rows), footer=footer, empty=w("no_rows"))
 
 
-def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
+def unit_grids(
+    row: UnitRow, as_of: date, window: int, lang: str, units: Mapping[str, Unit] | None = None
+) -> list[Grid]:
     """One unit: its particulars, its plans (as `status`), its milestones still to do."""
     w = partial(L.word, lang=lang)
     sep = L.SEP(lang)
@@ -90,6 +94,7 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
         Column(w("due")),
         Column(w("state")),
         Column(w("days"), justify="right"),
+        Column(w("responsible"), wrap=True, min_width=6),
         Column(w("note"), wrap=True, min_width=10),
     )
     rows = tuple(
@@ -97,8 +102,9 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
             Cell(i.plan_id, "bold"),
             Cell(i.step.spec.name),
             Cell(i.step.due.isoformat() if i.step.due else ""),
-            Cell(L.state(i.step.state, lang), i.step.state.value),
+            Cell(L.step_state(i.step, lang), i.step.state.value),
             days(i, lang),
+            Cell(L.unit_name(i.responsible, units or {}, lang)),
             Cell(i.step.note or ""),
         )
         for i in row.pending
@@ -146,4 +152,9 @@ def report(view: UnitsView, lang: str) -> Report:
 
 def unit_report(row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str) -> Report:
     """`units UNIT`: its particulars, plans and milestones still to do."""
-    return Report(lambda: unit_grids(row, as_of, window, lang), lambda: one_unit_doc(row, as_of, window, plans), row)
+    return Report(  # csv: the milestones still to do (one table a file; `status --unit` lists its plans)
+        lambda: unit_grids(row, as_of, window, lang, plans.units),
+        lambda: one_unit_doc(row, as_of, window, plans),
+        row,
+        main=-1,
+    )
