@@ -33,8 +33,8 @@ Line = list[Segment]
 
 
 def wrap(text: str, limit: int) -> list[str]:
-    """`text` in lines of at most `limit` columns: broken at spaces; a word longer than a line
-    (a CJK run, which has no spaces) is folded where it stands, as Chinese text is set.
+    """`text` in lines of at most `limit` columns: broken at spaces; Chinese (which has no
+    spaces, and breaks between any two characters) and a word longer than a line fold where they stand.
     """
     limit = max(1, limit)
     lines: list[str] = []
@@ -45,7 +45,7 @@ def wrap(text: str, limit: int) -> list[str]:
             if used + width(bare) <= limit:
                 line, used = line + word, used + width(word)
                 continue
-            if line and width(bare) <= limit:  # the word fits a line of its own
+            if line and width(bare) <= limit and bare.isascii():  # a word moves whole to the next line
                 lines.append(line.rstrip())
                 line, used = "", 0
             while used + width(bare) > limit:  # fold (a CJK run): fill this line, then the next
