@@ -7,6 +7,7 @@ PlantrackError, turned into one line and an exit code here, in one place.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     click = _click_exceptions()
     env_lang = os.environ.get("PLANTRACK_LANG")
+    narrow, escaped = _escape_what_cannot_be_shown()
     try:
         result = app(args=argv, standalone_mode=False, prog_name="plantrack")
     except PlantrackError as e:
@@ -116,7 +118,46 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.BUG
     finally:
         _restore("PLANTRACK_LANG", env_lang)
+        if narrow:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()  # text is encoded (and escaped) on its way out
+        if narrow and escaped:
+            # In English: a stream that cannot show Chinese could not show a Chinese note either.
+            print(
+                f"plantrack: note: the output encoding ({narrow}) cannot show Chinese; such characters were "
+                "written as \\u escapes (use a UTF-8 terminal, or PYTHONIOENCODING=utf-8)",
+                file=sys.stderr,
+            )
     return result if isinstance(result, int) else 0
+
+
+def _escape_what_cannot_be_shown() -> tuple[str | None, list[bool]]:
+    """Set stdout and stderr to escape (`\\u89c4`) what their encoding cannot show, instead of crashing.
+
+    An ASCII or cp1252 stdout (`PYTHONIOENCODING=ascii`, an old Windows console)
+    is something a user has, not a bug. Returns the encoding when it cannot show
+    Chinese (None when all is well), and a list the error handler appends to
+    when it escapes something: the user gets one note then, and only then.
+    """
+    import codecs
+
+    escaped: list[bool] = []
+
+    def escape(error: UnicodeError) -> tuple[str | bytes, int]:
+        escaped.append(True)
+        return codecs.backslashreplace_errors(error)
+
+    codecs.register_error("plantrack-escape", escape)
+    narrow = None
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "规划".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="plantrack-escape")  # backslashreplace, noted
+            narrow = narrow or encoding
+    return narrow, escaped
 
 
 def _restore(var: str, value: str | None) -> None:

@@ -9,7 +9,7 @@ import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, as_of_date, language, plans_path
 from plantrack.commands.history import print_notes
-from plantrack.commands.options import Format, FormatOpt
+from plantrack.commands.options import Format, FormatOpt, Output, Width
 from plantrack.i18n import t
 
 
@@ -30,6 +30,8 @@ def changes(
     format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
+    width: Width = None,
+    output: Output = None,
 ) -> int:
     """A period's summary by unit: milestones done, newly late, extensions, deadlines moved, plans added, notes and log.
 
@@ -37,6 +39,7 @@ def changes(
     --as-of; --since after --as-of is refused (exit 2).
     """
     from plantrack import load
+    from plantrack.commands.common import write_file
     from plantrack.history.period import changes_since
     from plantrack.report import changes as report
     from plantrack.report.formats import write
@@ -47,5 +50,9 @@ def changes(
     loaded, _ = load.load_or_raise(path)
     result, notes = changes_since(path, loaded, since, when)
     print_notes(notes, code)
-    write(report.report(result, code, loaded.plans.units), format.value, sys.stdout)
+    shown = report.report(result, code, loaded.plans.units)
+    if output is None:
+        write(shown, format.value, sys.stdout, width)
+    else:
+        write_file(shown, format.value, output, width)
     return 0

@@ -119,6 +119,7 @@ def show(
     lang: Lang | None,
     format: Format,
     width: int | None,
+    output: Path | None = None,
 ) -> Report:
     """Every view command's prologue and epilogue: resolve date and language, load, build, write.
 
@@ -131,5 +132,25 @@ def show(
 
     when, code = as_of_date(as_of), language(lang)
     report = build(Seen(load(file, code), when, code))
-    write(report, format.value, sys.stdout, width)
+    if output is None:
+        write(report, format.value, sys.stdout, width)
+    else:
+        write_file(report, format.value, output, width)
     return report
+
+
+def write_file(report: Report, fmt: str, path: Path, width: int | None) -> None:
+    """`-o FILE`: the report in UTF-8 whatever the locale; a file that cannot be written is exit 4."""
+    from plantrack.exitcodes import Exit
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
+    from plantrack.report.formats import write
+
+    try:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            write(report, fmt, out, width)
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+        raise PlantrackError(
+            Msg(f"cannot write {path}: {reason}", f"无法写入 {path}：{reason}"), Exit.CONFLICT
+        ) from None

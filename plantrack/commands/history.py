@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import File, LangOpt, language, plans_path
-from plantrack.commands.options import Format, FormatOpt, Since
+from plantrack.commands.options import Format, FormatOpt, Output, Since, Width
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -34,8 +34,11 @@ def history(
     format: FormatOpt = Format.table,
     file: File = None,
     lang: LangOpt = None,
+    width: Width = None,
+    output: Output = None,
 ) -> int:
     """Show each change of a milestone's due, done or note, and each plan added or removed."""
+    from plantrack.commands.common import write_file
     from plantrack.discover import display_name
     from plantrack.history import facts, trail
     from plantrack.report import history as report
@@ -49,7 +52,10 @@ def history(
         check_target(path, found, plan, milestone or None)
     print_notes(found.notes, code)
     events = facts.select(found.events, plan or None, milestone or None)
-    write(report.report(events, code), format.value, sys.stdout)
+    if output is None:
+        write(report.report(events, code), format.value, sys.stdout, width)
+    else:
+        write_file(report.report(events, code), format.value, output, width)
     return 0
 
 

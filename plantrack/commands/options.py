@@ -6,6 +6,7 @@ that resolve them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,7 +14,7 @@ import typer
 from plantrack.i18n import t
 from plantrack.report.formats import Format
 
-__all__ = ["Format", "FormatOpt", "KindOpt", "PhaseOpt", "Since", "UnitOne", "UnitOpt", "Width", "Within"]
+__all__ = ["Format", "FormatOpt", "KindOpt", "Output", "PhaseOpt", "Since", "UnitOne", "UnitOpt", "Width", "Within"]
 
 FormatOpt = Annotated[Format, typer.Option("--format", help=t("Output format.", "输出格式。"))]
 Within = Annotated[
@@ -71,6 +72,18 @@ Since = Annotated[
         help=t(
             "Only changes from this date (YYYY-MM-DD) or after this revision.",
             "只看此日期(YYYY-MM-DD)起或此版本之后的变更。",
+        ),
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=t(
+            "Write to FILE (UTF-8; csv with a BOM, for Excel) instead of the screen.",
+            "写入文件 FILE(UTF-8;csv 带 BOM,便于 Excel 打开),而不是显示在屏幕上。",
         ),
     ),
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, KindOpt, Output, UnitOpt, Width, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def overdue(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """Overdue and due-soon milestones, grouped by owner unit, most late first.
 
@@ -62,7 +63,7 @@ def overdue(
         return report.report(view, s.lang, every=all_steps, everything=p.unloaded.values(), units=p.plans.units)
 
     broken: list[str] = []
-    shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     if fail and broken:  # a gate never passes on data it could not read (FORMAT.md)
         return Exit.USAGE
     return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

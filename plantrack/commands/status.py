@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, KindOpt, PhaseOpt, UnitOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, KindOpt, Output, PhaseOpt, UnitOpt, Width, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def status(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """One row per plan, worst state first; with PLAN, that plan's milestones in order."""
 
@@ -53,5 +54,5 @@ def status(
             duties = [] if kind or phase else [o for o in found if only is None or o.unit in only]
         return report.report(view, p.plans, s.lang, p.unloaded.values(), duties)
 
-    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     return 0

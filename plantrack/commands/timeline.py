@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, KindOpt, UnitOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, KindOpt, Output, UnitOpt, Width, Within
 
 if TYPE_CHECKING:
     from plantrack.commands.common import Seen
@@ -21,6 +21,7 @@ def timeline(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """Phases and milestones on one axis, with a marker at the reference date."""
 
@@ -32,5 +33,5 @@ def timeline(
         data = views.timeline(p.plans, p.schedule, s.as_of, within, kind=kind, unit=unit, unloaded=p.unloaded)
         return report.report(data, within, p.plans, s.lang, p.unloaded.values())
 
-    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     return 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, LangOpt, show
-from plantrack.commands.options import Format, FormatOpt, Width, Within
+from plantrack.commands.options import Format, FormatOpt, Output, Width, Within
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def units(
     file: File = None,
     lang: LangOpt = None,
     width: Width = None,
+    output: Output = None,
 ) -> int:
     """Every unit that owns plans: open and overdue milestones, next deadline; or one unit in full."""
 
@@ -43,5 +44,5 @@ def units(
         view = views.units(p.plans, p.schedule, s.as_of, within, p.unloaded)
         return report.report(view, s.lang, p.unloaded.values())
 
-    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width)
+    show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
     return 0

@@ -15,7 +15,8 @@ from plantrack.i18n import LPAREN, RPAREN, Msg, t
 from plantrack.models import Unit
 from plantrack.report import labels as L
 from plantrack.report.formats import Report, head, md, write_csv
-from plantrack.report.grid import Cell, Column, Grid, columns
+from plantrack.report.grid import Cell, Column, Grid
+from plantrack.report.layout import plain, terminal_width, wrap
 from plantrack.report.safe import clean
 from plantrack.vocab import PLAN_KINDS
 
@@ -30,6 +31,16 @@ KINDS = (
     ("logged", "supervision log", "督办记录"),
 )
 HEADERS = (("plan", "规划"), ("change", "变化"), ("milestone", "节点"), ("details", "内容"), ("recorded", "记录"))
+
+
+# What the columns may do at a narrow width (HEADERS' order): names and details wrap, dates never.
+SPECS: tuple[dict[str, Any], ...] = (
+    {"wrap": True, "min_width": 8, "key": True},
+    {},
+    {"wrap": True, "min_width": 6, "key": True},
+    {"wrap": True, "min_width": 10},
+    {"wrap": True, "min_width": 8},
+)
 
 
 def _recorded(item: Item, lang: str) -> str:
@@ -107,7 +118,7 @@ def _by_unit(changes: Changes, units: Mapping[str, Unit]) -> list[tuple[str | No
 def grids(changes: Changes, lang: str, units: Mapping[str, Unit]) -> list[Grid]:
     """One grid per unit, titled with its name; the first carries the period and the totals."""
     words = {k: t(en, zh, lang) for k, en, zh in KINDS}
-    cols = tuple(Column(t(en, zh, lang)) for en, zh in HEADERS)
+    cols = tuple(Column(t(en, zh, lang), **spec) for (en, zh), spec in zip(HEADERS, SPECS, strict=True))
     preamble = (_period(changes, lang), _totals(changes, lang))
     out: list[Grid] = []
     for uid, items in _by_unit(changes, units):
@@ -127,15 +138,15 @@ def grids(changes: Changes, lang: str, units: Mapping[str, Unit]) -> list[Grid]:
     return out
 
 
-def text(changes: Changes, lang: str, units: Mapping[str, Unit], out: TextIO) -> None:
-    lines = [clean(_period(changes, lang)), clean(_totals(changes, lang))]
+def text(changes: Changes, lang: str, units: Mapping[str, Unit], out: TextIO, width: int | None = None) -> None:
+    total = terminal_width(width)
+    lines = [ln for head in (_period(changes, lang), _totals(changes, lang)) for ln in wrap(clean(head), total)]
     for g in grids(changes, lang, units):
         if not g.rows:
             lines += ["", g.empty]
             continue
         lines += ["", clean(g.title)]
-        rows = [[clean(c.text) for c in row] for row in g.rows]
-        lines += ["  " + ln for ln in columns([c.header for c in g.columns], rows)]
+        lines += [("  " + ln).rstrip() for ln in plain(g, total - 2)]
     out.write("\n".join(lines) + "\n")
 
 
@@ -207,7 +218,7 @@ def report(changes: Changes, lang: str, units: Mapping[str, Unit] | None = None)
         lambda: changes_doc(changes, names),
         changes,
         {
-            "table": lambda _r, out, _w: text(changes, lang, names, out),
+            "table": lambda _r, out, w: text(changes, lang, names, out, w),
             "markdown": lambda _r, out, _w: markdown(changes, lang, names, out),
             "csv": lambda _r, out, _w: write_csv([csv_grid(changes, lang, names)], out),
         },

@@ -41,6 +41,7 @@ class Report:
     doc: Callable[[], dict[str, Any]]
     view: Any = None  # the data the report was made from, for the command's exit code
     own: Mapping[str, Writer] = field(default_factory=dict)  # formats this view lays out itself
+    main: int | None = None  # the grid csv writes when there are several (one table a file); -1 the last
 
 
 Writer = Callable[[Report, TextIO, "int | None"], None]
@@ -82,20 +83,66 @@ def write_json(doc: dict[str, Any], out: TextIO) -> None:
     out.write("{\n" + ",\n".join(lines) + "\n}\n")
 
 
-def write_csv(grids: Sequence[Grid], out: TextIO) -> None:
-    """A header row and one row per line of the view; several tables are separated by a blank line.
+def write_csv(grids: Sequence[Grid], out: TextIO, main: int | None = None) -> None:
+    """One table a file, as a spreadsheet reads it: a header row, then one row per line of the view.
 
-    Only the table: preamble and footer are for people and would break a
-    spreadsheet's import.
+    A view with several grids writes its `main` one; without one (the sections
+    of `changes`) they become one table, a first column naming each row's grid.
+    A progress bar becomes two numbers (done, total) and a cell with a plain
+    `value` (days) writes that: `4/10` or `逾期107天` would not sort or sum,
+    and Excel reads `4/10` as a date. Preamble and footer are for people and
+    would break the import. A UTF-8 BOM goes first when the output is a file,
+    so that Excel reads the Chinese; a pipe to a script gets none.
     """
     import csv
 
+    if main is not None:
+        grids = [grids[main]]
+    elif len(grids) > 1:
+        grids = [_one_table(grids)]
+    if is_file(out):
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
-    for i, g in enumerate(grids):
-        if i:
-            out.write("\n")
-        writer.writerow([clean(c.header) for c in g.columns])
-        writer.writerows([clean(cell.text) for cell in row] for row in g.rows)
+    for g in grids[:1]:
+        bars = [any(r[i].bar is not None for r in g.rows) for i in range(len(g.columns))]
+        header: list[str] = []
+        for c, split in zip(g.columns, bars, strict=True):
+            header += list(c.parts or (f"{c.header} (done)", f"{c.header} (total)")) if split else [c.header]
+        writer.writerow([clean(h) for h in header])
+        for row in g.rows:
+            line: list[str] = []
+            for cell, split in zip(row, bars, strict=True):
+                if split:
+                    line += [str(n) for n in cell.bar] if cell.bar else ["", ""]
+                else:
+                    line.append(cell.text if cell.value is None else cell.value)
+            writer.writerow([clean(c) for c in line])
+
+
+def _one_table(grids: Sequence[Grid]) -> Grid:
+    """Several grids as one: a first column with each row's grid title, the union of their columns."""
+    from plantrack.report.grid import Cell, Column, Grid
+
+    headers: list[str] = []
+    for g in grids:
+        headers += [c.header for c in g.columns if c.header not in headers]
+    rows = []
+    for g in grids:
+        index = {c.header: i for i, c in enumerate(g.columns)}
+        title = g.title.rsplit(" (", 1)[0]  # without the count
+        rows += [(Cell(title), *(r[index[h]] if h in index else Cell("") for h in headers)) for r in g.rows]
+    return Grid((Column(""), *(Column(h) for h in headers)), tuple(rows))
+
+
+def is_file(out: TextIO) -> bool:
+    """Whether `out` is a regular file (`-o FILE`, or stdout sent to one), not a terminal or a pipe."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(out.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # a StringIO, a test's capture
+        return False
 
 
 def md(text: str) -> str:
@@ -133,7 +180,7 @@ def _table(report: Report, out: TextIO, width: int | None) -> None:
 
 WRITERS: dict[str, Writer] = {
     Format.table.value: _table,
-    Format.csv.value: lambda r, out, _w: write_csv(r.grids(), out),
+    Format.csv.value: lambda r, out, _w: write_csv(r.grids(), out, r.main),
     Format.markdown.value: lambda r, out, _w: write_markdown(r.grids(), out),
     Format.json.value: lambda r, out, _w: write_json(r.doc(), out),
 }

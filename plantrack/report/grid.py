@@ -22,18 +22,28 @@ class Cell(NamedTuple):
     text: str
     style: str | None = None  # a state's value ("overdue", …), or "dim" / "bold"
     bar: tuple[int, int] | None = None  # (done, total): a table draws a bar after the text
+    value: str | None = None  # what csv writes instead of the words: a plain number (`-107` for 逾期107天)
 
 
 class Column(NamedTuple):
     header: str
     justify: Justify = "left"
-    wrap: bool = False  # long data (names, notes) wraps in a table; the rest stays on one line
+    # Long data (names, notes) wraps in a table; the rest (ids, numbers, dates,
+    # states) stays on one line and is never cut: below the width where the
+    # table fits, it is stacked instead (report/layout.py).
+    wrap: bool = False
     min_width: int | None = None
     group: bool = False  # a table shows a value once per run of equal values (grouped rows)
     # A table puts this column's text on a dim line under the previous column's
     # (a milestone's id under its name), as `stack` formats it; csv and
     # markdown keep it a column of its own.
     stack: str | None = None
+    # The header a table shows, where the next columns fold under this one
+    # (`by → to`); csv, markdown and a stacked grid give each column its own.
+    table_header: str | None = None
+    # csv splits a bar column into two numeric columns (done, total) with these headers.
+    parts: tuple[str, str] | None = None
+    key: bool = False  # names the row: the heading of its block when the grid is stacked
 
 
 class Grid(NamedTuple):

@@ -13,16 +13,18 @@ from typing import Any, TextIO
 from plantrack.history.facts import Event
 from plantrack.i18n import t
 from plantrack.report.formats import Report, head
-from plantrack.report.grid import Cell, Column, Grid, clip, columns
+from plantrack.report.grid import Cell, Column, Grid, clip
+from plantrack.report.layout import plain, terminal_width
 from plantrack.report.safe import clean
 
 NOTE_WIDTH = 40
-HEADERS = (
-    ("DATE", "日期"),
-    ("AUTHOR", "作者"),
-    ("COMMIT", "提交"),
-    ("PLAN/MILESTONE", "规划/节点"),
-    ("CHANGE", "变更"),
+# (en, zh, column spec): the date and where name a change; the author and the change may wrap.
+HEADERS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("DATE", "日期", {"key": True}),
+    ("AUTHOR", "作者", {"wrap": True, "min_width": 8}),
+    ("COMMIT", "提交", {}),
+    ("PLAN/MILESTONE", "规划/节点", {"key": True}),
+    ("CHANGE", "变更", {"wrap": True, "min_width": 20}),
 )
 
 
@@ -55,7 +57,7 @@ def grid(events: list[Event], lang: str) -> Grid:
         for e in events
     )
     return Grid(
-        tuple(Column(t(en, zh, lang)) for en, zh in HEADERS),
+        tuple(Column(t(en, zh, lang), **spec) for en, zh, spec in HEADERS),
         rows,
         empty=t("no recorded changes", "没有记录到变更", lang),
     )
@@ -81,15 +83,16 @@ def history_doc(events: list[Event]) -> dict[str, Any]:
     }
 
 
-def write_plain(g: Grid, out: TextIO) -> None:
-    """The grid as aligned columns without rich; its `empty` line when it has no rows."""
+def write_plain(g: Grid, out: TextIO, width: int | None) -> None:
+    """The grid as aligned columns without rich, fitted to the terminal; its `empty` line when it has no rows."""
     if not g.rows:
         out.write(clean(g.empty) + "\n")
         return
-    header = [clean(c.header) for c in g.columns]
-    out.write("\n".join(columns(header, [[clean(c.text) for c in row] for row in g.rows])) + "\n")
+    out.write("\n".join(plain(g, terminal_width(width))) + "\n")
 
 
 def report(events: list[Event], lang: str) -> Report:
     g = grid(events, lang)
-    return Report(lambda: [g], lambda: history_doc(events), events, {"table": lambda _r, out, _w: write_plain(g, out)})
+    return Report(
+        lambda: [g], lambda: history_doc(events), events, {"table": lambda _r, out, w: write_plain(g, out, w)}
+    )

@@ -6,9 +6,16 @@ itself says is here. Each entry is an (en, zh) pair.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from plantrack.i18n import COLON, COMMA, LPAREN, RPAREN, Msg
 from plantrack.state import State
-from plantrack.vocab import kind, state, tier, unit_type  # noqa: F401  the views' words of the domain
+from plantrack.vocab import UNIT_TYPES, kind, state, tier, unit_type  # noqa: F401  the views' words of the domain
+
+if TYPE_CHECKING:
+    from plantrack.models import Unit
+    from plantrack.tracking import Step
 
 WORDS: dict[str, tuple[str, str]] = {
     "id": ("id", "编号"),
@@ -26,11 +33,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "days": ("days", "天数"),
     "state": ("state", "状态"),
     "days_late": ("days late", "逾期天数"),
-    "by": ("by → to", "审批 → 报送"),
-    "to": ("to", "报送"),
+    "by": ("by", "审批单位"),
+    "to": ("to", "报送单位"),
+    "by_to": ("by → to", "审批 → 报送"),
     "note": ("note", "备注"),
+    "responsible": ("responsible", "责任单位"),
     "plans": ("plans", "规划数"),
     "steps_done": ("done", "已完成"),
+    "total": ("total", "节点总数"),
     "pending": ("to do", "待办"),
     "soon": ("soon", "临期"),
     "next_due": ("next due", "下一期限"),
@@ -78,6 +88,31 @@ def problems_text(codes: list[str], line: int | None, lang: str) -> str:
     if line is None:
         return text
     return Msg(f"{text} (line {line})", f"{text}{LPAREN}第{line}行{RPAREN}")(lang)
+
+
+EXTENDED = Msg("extended", "批准延期")
+
+
+def step_state(step: Step, lang: str) -> str:
+    """A step's state in words; an authorised extension still to be met says so, with its date.
+
+    The state itself stays (an extension that has run out is overdue again), and
+    a step done is done, whether or not it was extended.
+    """
+    label = state(step.state, lang)
+    ext = step.extended
+    if ext is None or step.state in (State.DONE, State.LATE):
+        return label
+    until = ext.until.isoformat()
+    granted = Msg(f"extended to {until}", f"批准延期至 {until}")(lang)
+    return granted if step.state in (State.OPEN, State.DUE_SOON) else f"{label} · {granted}"
+
+
+def unit_name(key: str, units: Mapping[str, Unit], lang: str) -> str:
+    """A unit id as its name; a unit type (the data names no one unit) as the type's label."""
+    if key in units:
+        return units[key].name
+    return unit_type(key, lang) if key in UNIT_TYPES else key
 
 
 def days_left(n: int | None, lang: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from plantrack.i18n import LPAREN, RPAREN, Msg
+from plantrack.i18n import Msg
 from plantrack.report import labels as L
 from plantrack.report.duties import duties_doc, duties_grid
 from plantrack.report.formats import Report, day, head, write_csv
@@ -23,7 +23,8 @@ MILESTONES = ("milestones", "节点")
 
 
 def days(item: Item, lang: str) -> Cell:
-    return Cell(L.days_left(item.days_left, lang), item.step.state.value)
+    n = item.days_left
+    return Cell(L.days_left(n, lang), item.step.state.value, value=None if n is None else str(n))
 
 
 def more(n: int, lang: str) -> str:
@@ -31,14 +32,9 @@ def more(n: int, lang: str) -> str:
     return Msg(f" and {n} more", f"等{n + 1}项")(lang) if n else ""
 
 
-def line_text(line: Line, owner: str, lang: str) -> str:
-    """The first step's name, the unit that owes it when that is not the owner, and the count of the rest."""
-    first = line.first
-    text = first.step.spec.name
-    if first.responsible != owner:
-        who = line.responsible_name or L.unit_type(first.responsible, lang)
-        text += f"{LPAREN}{who}{RPAREN}" if lang == "zh" else f" ({who})"
-    return text + more(len(line.rest), lang)
+def line_text(line: Line, lang: str) -> str:
+    """The first step's name and the count of the rest (the unit that owes them has its own column)."""
+    return line.first.step.spec.name + more(len(line.rest), lang)
 
 
 def invalid_cells(row: InvalidRow, lang: str) -> tuple[Cell, ...]:
@@ -51,20 +47,24 @@ def invalid_cells(row: InvalidRow, lang: str) -> tuple[Cell, ...]:
         Cell(""),
         invalid_state(lang),
         Cell(""),
+        Cell(row.owner_name),
     )
 
 
-def overdue_grid(view: OverdueView, lang: str, every: bool = False) -> Grid:
+def overdue_grid(
+    view: OverdueView, lang: str, every: bool = False, units: Mapping[str, Unit] | None = None
+) -> Grid:
     """One row per (plan, responsible unit), or with `every` one per step; plans that did not load first."""
     w = partial(L.word, lang=lang)
     columns = (
         Column(w("owner"), wrap=True, min_width=8, group=True),
-        Column(w("plan")),
-        Column(L.pair(("plan name", "规划名称"), lang), wrap=True, min_width=10),
+        Column(w("plan"), key=True),
+        Column(L.pair(("plan name", "规划名称"), lang), wrap=True, min_width=10, key=True),
         Column(w("milestone"), wrap=True, min_width=8),
         Column(w("due")),
         Column(w("state")),
         Column(w("days"), justify="right"),
+        Column(w("responsible"), wrap=True, min_width=6),
     )
     rows: list[tuple[Cell, ...]] = []
     sections: set[int] = set()
@@ -74,7 +74,7 @@ def overdue_grid(view: OverdueView, lang: str, every: bool = False) -> Grid:
     for g in view.groups:
         sections.add(len(rows))
         shown = [(i, i.step.spec.name) for i in g.items] if every else [
-            (ln.first, line_text(ln, g.unit, lang)) for ln in g.lines
+            (ln.first, line_text(ln, lang)) for ln in g.lines
         ]
         for i, what in shown:
             st = i.step
@@ -85,8 +85,9 @@ def overdue_grid(view: OverdueView, lang: str, every: bool = False) -> Grid:
                     Cell(i.plan.name),
                     Cell(what),
                     Cell(st.due.isoformat() if st.due else ""),
-                    Cell(L.state(st.state, lang), st.state.value),
+                    Cell(L.step_state(st, lang), st.state.value),
                     days(i, lang),
+                    Cell(L.unit_name(i.responsible, units or {}, lang)),
                 )
             )
     counts = {s: sum(i.step.state is s for i in view.items) for s in (State.OVERDUE, State.DUE_SOON)}
@@ -162,8 +163,8 @@ def report(
 
     def grids() -> list[Grid]:
         extra = [duties_grid(view.duties, units or {}, lang)] if view.duties else []
-        return [overdue_grid(view, lang, every), *extra]
+        return [overdue_grid(view, lang, every, units), *extra]
 
     # csv is for scripts, like json: every step, whatever the table shows.
-    csv = {"csv": lambda _r, out, _w: write_csv([overdue_grid(view, lang, True)], out)}
+    csv = {"csv": lambda _r, out, _w: write_csv([overdue_grid(view, lang, True, units)], out)}
     return Report(grids, lambda: overdue_doc(view, everything, units), view, csv)

@@ -38,11 +38,11 @@ def status_grid(view: StatusView, lang: str, *, owner: bool = True) -> Grid:
     """One row per plan; without the owner column when the grid is one unit's plans."""
     w = partial(L.word, lang=lang)
     columns: tuple[Column, ...] = (
-        Column(w("id")),
-        Column(w("plan"), wrap=True, min_width=12),
+        Column(w("id"), key=True),
+        Column(w("plan"), wrap=True, min_width=12, key=True),
         Column(w("kind")),
         Column(w("owner"), wrap=True, min_width=6),
-        Column(w("progress")),
+        Column(w("progress"), parts=(w("steps_done"), w("total"))),
         Column(w("next"), wrap=True, min_width=6),
         Column(w("due")),
         Column(w("days_left"), justify="right"),
@@ -119,6 +119,9 @@ def party_text(parties: tuple[Party, ...], lang: str) -> str:
 
 def basis(s: StepRow, lang: str) -> str:
     """Where the due date comes from: the plan's own, or the scheme (its D#)."""
+    ext = s.step.extended
+    if ext is not None:  # the extension's document, not the scheme's D#, sets this date now
+        return f"{L.EXTENDED(lang)} {ext.ref}" if ext.ref else L.EXTENDED(lang)
     if s.own_due:
         return L.word("own_due", lang)
     return s.step.spec.ref or L.word("scheme_due", lang)
@@ -143,15 +146,18 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
     columns = (
         # Wide enough for the longest id, so an id stacked under its name never breaks.
         Column(
-            L.pair(("milestone", "节点"), lang), wrap=True, min_width=max((len(s.step.id) for s in d.steps), default=10)
+            L.pair(("milestone", "节点"), lang),
+            wrap=True,
+            min_width=max((len(s.step.id) for s in d.steps), default=10),
+            key=True,
         ),
-        Column(w("id"), stack="{}"),
+        Column(w("id"), stack="{}", key=True),
         Column(w("due")),
         Column(w("basis"), stack="{}"),
         Column(w("done_on")),
         Column(w("state")),
         Column(w("days_late"), justify="right", stack="+{}" + L.DAYS(lang)),
-        Column(w("by"), wrap=True, min_width=8),
+        Column(w("by"), wrap=True, min_width=8, table_header=w("by_to")),
         Column(w("to"), wrap=True, stack="→{}"),
         Column(w("note"), wrap=True, min_width=10),
     )
@@ -165,7 +171,7 @@ def plan_grid(d: PlanDetail, lang: str) -> Grid:
                 Cell(st.due.isoformat() if st.due else ""),
                 Cell(basis(s, lang)),
                 Cell(st.done.isoformat() if st.done and st.done <= r.as_of else ""),
-                _state(st.state, lang),
+                Cell(L.step_state(st, lang), st.state.value),
                 Cell("" if st.days_late is None else str(st.days_late)),
                 Cell(party_text(s.by, lang)),
                 Cell(party_text(s.to, lang)),

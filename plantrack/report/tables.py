@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from plantrack.report import layout
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.grid import width as display_width
+from plantrack.report.layout import GAP, bar
 from plantrack.report.safe import clean
 from plantrack.report.terminal import STYLES, print_lines
 
@@ -18,19 +20,14 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-BAR = 4  # cells of a progress bar
-GAP = 2  # cells between columns
-
 
 def _bar(cell: Cell, width: int) -> Text:
     from rich.text import Text
 
     assert cell.bar is not None
-    done, total = cell.bar
-    full = round(BAR * done / total) if total else 0
-    text = Text(clean(cell.text).rjust(width) + " ")
-    text.append("━" * full, STYLES["done"])
-    text.append("─" * (BAR - full), "dim")
+    text = Text(clean(cell.text).rjust(width))
+    for part, style in bar(*cell.bar):
+        text.append(part, STYLES.get(style, ""))
     return text
 
 
@@ -68,28 +65,16 @@ def _cells(grid: Grid) -> tuple[list[Column], list[list[Text]]]:
     return [cols[i] for i in keep], out
 
 
-def widths(columns: list[Column], cells: list[list[Text]], total: int, gap: int) -> list[int]:
-    """Column widths that fit `total`: one-line columns as they are, wrapping ones water-filled.
-
-    The widest wrapping column gives way first, down to the next widest, and
-    so on (never below its minimum), so the space goes where the text is long.
-    rich's own squeeze can crop a one-line column (a state) instead.
-    """
+def widths(columns: list[Column], cells: list[list[Text]], total: int) -> list[int] | None:
+    """Column widths that fit `total` (layout.widths), or None when the table does not fit at all."""
     natural = [
-        max([display_width(col.header)] + [display_width(line) for row in cells for line in row[i].plain.split("\n")])
+        max(
+            [display_width(col.table_header or col.header)]
+            + [display_width(line) for row in cells for line in row[i].plain.split("\n")]
+        )
         for i, col in enumerate(columns)
     ]
-    wrap = [i for i, col in enumerate(columns) if col.wrap]
-    budget = total - gap * (len(natural) - 1) - sum(w for i, w in enumerate(natural) if i not in wrap)
-    floors = {i: min(natural[i], columns[i].min_width or 1) for i in wrap}
-
-    def used(cap: int) -> int:
-        return sum(min(natural[i], max(cap, floors[i])) for i in wrap)
-
-    cap = max((natural[i] for i in wrap), default=0)
-    while cap > 1 and used(cap) > budget:
-        cap -= 1
-    return [min(w, max(cap, floors[i])) if i in wrap else w for i, w in enumerate(natural)]
+    return layout.widths(columns, natural, total) if layout.fits(columns, natural, total) else None
 
 
 def _lines(text: Text, width: int, justify: str, wrap: bool, console: Console) -> list[Text]:
@@ -114,8 +99,10 @@ def table(grid: Grid, console: Console) -> list[Text]:
     from rich.text import Text
 
     columns, cells = _cells(grid)
-    sizes = widths(columns, cells, console.width, GAP)
-    header = [Text(clean(c.header), "bold") for c in columns]
+    sizes = widths(columns, cells, console.width)
+    if sizes is None:  # never crop a column: one block per row instead, set off by blank lines
+        return [Text(""), *stacked(grid, console.width), Text("")]
+    header = [Text(clean(c.table_header or c.header), "bold") for c in columns]
     out: list[Text] = []
     for n, row in enumerate([header, *cells]):
         if n > 1 and n - 1 in grid.sections:
@@ -134,6 +121,18 @@ def table(grid: Grid, console: Console) -> list[Text]:
             out.append(line)
         if n == 0:
             out.append(Text("─" * (sum(sizes) + GAP * (len(sizes) - 1)), "dim"))
+    return out
+
+
+def stacked(grid: Grid, total: int) -> list[Text]:
+    from rich.text import Text
+
+    out = []
+    for segments in layout.stacked(grid, total):
+        line = Text()
+        for part, style in segments:
+            line.append(part, STYLES.get(style, ""))
+        out.append(line)
     return out
 
 

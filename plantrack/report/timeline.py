@@ -7,6 +7,7 @@ module only draws. rich measures the labels, so Chinese names line up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 GLYPHS = {State.DONE: "●", State.LATE: "◆", State.OVERDUE: "▲", State.DUE_SOON: "◎", State.OPEN: "○"}
 MARKER = "bold blue"
 Blank = Callable[[], list[tuple[str, str]]]  # an empty axis row: (character, style) per column
-MIN_AXIS = 40
+MIN_AXIS = 20  # the narrowest axis: labels give way (…) before it does
 NAME_FROM = 140  # from this width on, plan names join the ids in the label column
 AXIS_FLOOR = 100  # what the axis keeps before names get any room
 
@@ -78,6 +79,7 @@ def _line(label: str, axis: list[tuple[str, str]]) -> Text:
 
 def render(data: TimelineData, console: Console, lang: str) -> None:
     ids, name_w = _labels(data, console.width)
+    ids = min(ids, max(4, console.width - MIN_AXIS - 1))  # every plan keeps a line, its id shortened at worst
     label_w = ids + (name_w + 1 if name_w else 0)
     cols = max(MIN_AXIS, console.width - label_w - 1)
     lay = place(data, cols)
@@ -91,6 +93,8 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
 
     # The reference date, pointed at (or from the edge when it is off the axis).
     tag = f"{L.word('as_of', lang)} {data.as_of.isoformat()}"
+    if display_width(tag) + 2 > cols:  # a narrow axis: the date alone
+        tag = data.as_of.isoformat()
     size = display_width(tag) + 2
     if lay.as_of_col is None:
         head = f"◀ {tag}" if lay.as_of_side < 0 else " " * (cols - size) + f"{tag} ▶"
@@ -108,7 +112,7 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
     axis = [(ch, st) if ch != " " else ("─", "dim") for ch, st in axis]
     if lay.as_of_col is not None:
         axis[lay.as_of_col] = ("┼", MARKER)
-    legend = "  ".join(f"{GLYPHS[s]} {L.state(s, lang)}" for s in WORST_FIRST)
+    keys = [f"{GLYPHS[s]} {L.state(s, lang)}" for s in WORST_FIRST] + [f"│ {L.word('as_of', lang)}"]
     lines = [
         _line(pad, [(c, MARKER) for c in head]),
         _line(pad, [(c, "dim") for c in "".join(ticks)]),
@@ -116,9 +120,19 @@ def render(data: TimelineData, console: Console, lang: str) -> None:
         *_phases(lay, label_w, blank),
         *_lanes(lay, ids, name_w, blank, lang),
         *_invalid(data, ids, name_w, lang),
-        _line("", [(c, "dim") for c in f"{legend}  │ {L.word('as_of', lang)}"]),
+        *(_line("", [(c, "dim") for c in legend]) for legend in _pack(keys, console.width)),
     ]
     print_lines(console, lines)
+
+
+def _pack(items: list[str], width: int) -> list[str]:
+    """The legend's keys, two spaces apart, in as many lines as the width needs."""
+    lines = [""]
+    for item in items:
+        if lines[-1] and display_width(lines[-1]) + 2 + display_width(item) > width:
+            lines.append("")
+        lines[-1] += ("  " if lines[-1] else "") + item
+    return lines
 
 
 def _phases(lay: Layout, label_w: int, blank: Blank) -> list[Text]:
@@ -146,7 +160,7 @@ def _lanes(lay: Layout, ids: int, name_w: int, blank: Blank, lang: str) -> list[
                     axis[c] = ("─", "dim")
         for m in lane.marks:
             axis[m.col] = (GLYPHS[m.state], STYLES[m.state.value])
-        label = clean(lane.row.id).ljust(ids) + (" " + _label(plan.name, name_w) if name_w else "")
+        label = _label(lane.row.id, ids) + (" " + _label(plan.name, name_w) if name_w else "")
         out.append(_line(label + " ", axis))
     return out
 
@@ -182,20 +196,49 @@ def timeline_doc(data: TimelineData, window: int, plans: PlansFile, everything: 
     }
 
 
+def _phase(data: TimelineData, d: date | None) -> str:
+    """The name of the scheme's phase a date falls in."""
+    return next((p.name for p in data.phases if d and p.start <= d <= p.end), "")
+
+
 def grids(data: TimelineData, lang: str) -> list[Grid]:
-    """For csv and markdown: the phases, then every milestone where it sits on the axis."""
+    """For csv and markdown: the phases, then every milestone where it sits on the axis, with its phase.
+
+    csv writes the milestones alone (one table a file); their phase column says where they sit.
+    """
     w = partial(L.word, lang=lang)
     phases = Grid(
         (Column(w("phase")), Column(w("name")), Column(w("start")), Column(w("end"))),
         tuple((Cell(p.id), Cell(p.name), Cell(day(p.start) or ""), Cell(day(p.end) or "")) for p in data.phases),
     )
-    columns = (Column(w("plan")), Column(w("milestone")), Column(w("name")), Column(w("at")), Column(w("state")))
+    columns = (
+        Column(w("plan")),
+        Column(w("milestone")),
+        Column(w("name")),
+        Column(w("at")),
+        Column(w("state")),
+        Column(w("phase")),
+    )
     bad = tuple(
-        (Cell(r.id), Cell(""), Cell(L.problems_text(r.plan.codes, r.plan.line, lang)), Cell(""), Cell(L.INVALID(lang)))
+        (
+            Cell(r.id),
+            Cell(""),
+            Cell(L.problems_text(r.plan.codes, r.plan.line, lang)),
+            Cell(""),
+            Cell(L.INVALID(lang)),
+            Cell(""),
+        )
         for r in data.invalid
     )
     rows = bad + tuple(
-        (Cell(r.id), Cell(s.id), Cell(s.spec.name), Cell(day(when(s)) or ""), Cell(L.state(s.state, lang)))
+        (
+            Cell(r.id),
+            Cell(s.id),
+            Cell(s.spec.name),
+            Cell(day(when(s)) or ""),
+            Cell(L.step_state(s, lang)),
+            Cell(_phase(data, when(s))),
+        )
         for r in data.rows
         for s in r.steps
     )
@@ -208,5 +251,6 @@ def report(data: TimelineData, window: int, plans: PlansFile, lang: str, everyth
 
         render(data, console(width, out), lang)
 
+    # csv: the milestones (the phases are the schedule's; markdown shows both)
     doc = partial(timeline_doc, data, window, plans, everything)
-    return Report(lambda: grids(data, lang), doc, data, {"table": table})
+    return Report(lambda: grids(data, lang), doc, data, {"table": table}, -1)

@@ -12,13 +12,15 @@ from plantrack.report.duties import duties_doc, duties_grid
 from plantrack.report.formats import Report, day, head
 from plantrack.report.grid import Cell, Column, Grid
 from plantrack.report.overdue import days, item_doc
-from plantrack.report.status import invalid_doc, plan_doc, skipped, status_grid
+from plantrack.report.status import invalid_doc, invalid_state, plan_doc, skipped, status_grid
 from plantrack.state import State
 from plantrack.views.common import Parties
 from plantrack.views.status import StatusView
 
 if TYPE_CHECKING:
-    from plantrack.models import PlansFile
+    from collections.abc import Mapping
+
+    from plantrack.models import PlansFile, Unit
     from plantrack.views.units import UnitRow, UnitsView
 
 
@@ -33,10 +35,10 @@ def _next(row: UnitRow, lang: str) -> tuple[Cell, Cell, Cell, Cell]:
 def units_grid(view: UnitsView, lang: str) -> Grid:
     w = partial(L.word, lang=lang)
     columns: tuple[Column, ...] = (
-        Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8)),
-        Column(w("id"), stack="{}"),
+        Column(w("unit"), wrap=True, min_width=max((len(r.id) for r in view.rows), default=8), key=True),
+        Column(w("id"), stack="{}", key=True),
         Column(w("plans"), justify="right"),
-        Column(w("steps_done")),
+        Column(w("steps_done"), parts=(w("steps_done"), w("total"))),
         Column(w("pending"), justify="right"),
         Column(L.state(State.OVERDUE, lang), justify="right"),
         Column(w("soon"), justify="right"),
@@ -76,7 +78,9 @@ def units_grid(view: UnitsView, lang: str) -> Grid:
     return Grid(columns, tuple(rows), footer=footer, empty=w("no_rows"))
 
 
-def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
+def unit_grids(
+    row: UnitRow, as_of: date, window: int, lang: str, units: Mapping[str, Unit] | None = None
+) -> list[Grid]:
     """One unit: its particulars, its plans (as `status`), its milestones still to do."""
     w = partial(L.word, lang=lang)
     sep = L.SEP(lang)
@@ -94,20 +98,35 @@ def unit_grids(row: UnitRow, as_of: date, window: int, lang: str) -> list[Grid]:
         return [Grid(plans.columns, (), preamble=tuple(preamble), empty=w("no_plans")), *duties]
     plans = Grid(plans.columns, plans.rows, w("its_plans"), tuple(preamble), plans.footer)
     columns = (
-        Column(w("plan")),
-        Column(w("milestone"), wrap=True, min_width=8),
+        Column(w("plan"), key=True),
+        Column(w("milestone"), wrap=True, min_width=8, key=True),
         Column(w("due")),
         Column(w("state")),
         Column(w("days"), justify="right"),
+        Column(w("responsible"), wrap=True, min_width=6),
         Column(w("note"), wrap=True, min_width=10),
     )
-    rows = tuple(
+    # Its plans that did not load come first: whatever they owe cannot be read (数据有误).
+    bad = tuple(
+        (
+            Cell(r.plan.id, "bold"),
+            Cell(L.problems_text(r.plan.codes, r.plan.line, lang), L.INVALID_STATE),
+            Cell(""),
+            invalid_state(lang),
+            Cell(""),
+            Cell(row.name),
+            Cell(""),
+        )
+        for r in row.invalid
+    )
+    rows = bad + tuple(
         (
             Cell(i.plan_id, "bold"),
             Cell(i.step.spec.name),
             Cell(i.step.due.isoformat() if i.step.due else ""),
-            Cell(L.state(i.step.state, lang), i.step.state.value),
+            Cell(L.step_state(i.step, lang), i.step.state.value),
             days(i, lang),
+            Cell(L.unit_name(i.responsible, units or {}, lang)),
             Cell(i.step.note or ""),
         )
         for i in row.pending
@@ -166,6 +185,10 @@ def unit_report(
     row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str, everything: Any = ()
 ) -> Report:
     """`units UNIT`: its particulars, plans and milestones still to do."""
-    return Report(
-        lambda: unit_grids(row, as_of, window, lang), lambda: one_unit_doc(row, as_of, window, plans, everything), row
+    return Report(  # csv: the milestones still to do (one table a file; `status --unit` lists its plans)
+        lambda: unit_grids(row, as_of, window, lang, plans.units),
+        lambda: one_unit_doc(row, as_of, window, plans, everything),
+        row,
+        # [plans, pending, *duties], or without plans [plans, *duties]: the second is the one to do
+        main=1 if (row.plans or row.invalid or row.duties) else 0,
     )

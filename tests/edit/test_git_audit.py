@@ -105,7 +105,7 @@ Plans: 5 · done this period: 2 · newly late: 3 · extensions granted: 0 · dea
 
 def test_changes_in_chinese_name_units_and_plans_and_say_late(cli, audited) -> None:
     _, c = audited
-    code, out, _ = cli("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--lang", "zh")
+    code, out, _ = cli("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--lang", "zh", "--width", "200")
     assert code == 0 and "agri" not in out and "edu-plan" not in out and "(10 天)" not in out
     lines = out.splitlines()
     assert lines[:2] == [
@@ -207,7 +207,7 @@ def test_changes_looking_back_ends_at_as_of_and_uncommitted_edits_count_now(cli,
     ]
     assert doc["plans_added"] == [] and doc["newly_overdue"] == []
     assert cli("done", "edu-plan", "opinions", "--date", "2020-09-14")[0] == 0  # not committed
-    code, out, _ = cli("changes", "--since", c[6], "--as-of", "2020-09-15", "--lang", "en")
+    code, out, _ = cli("changes", "--since", c[6], "--as-of", "2020-09-15", "--lang", "en", "--width", "200")
     assert out.splitlines()[3:] == [
         "区教育局",
         "  plan                        change  milestone  details     recorded",

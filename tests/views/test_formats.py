@@ -59,21 +59,24 @@ def test_status_csv_parses(cli, lang: str) -> None:
     code, out, _ = cli("status", *AT, "--format", "csv", "--lang", lang)
     rows = list(csv.reader(io.StringIO(out)))
     header = {
-        "zh": ["编号", "规划", "类型", "牵头单位", "进度", "下一节点", "期限", "天数", "状态"],
-        "en": ["id", "plan", "kind", "owner", "progress", "next", "due", "days", "state"],
+        # Progress as two numbers (Excel read `2/10` as a date), days a plain integer.
+        "zh": ["编号", "规划", "类型", "牵头单位", "已完成", "节点总数", "下一节点", "期限", "天数", "状态"],
+        "en": ["id", "plan", "kind", "owner", "done", "total", "next", "due", "days", "state"],
     }[lang]
     assert code == 0 and rows[0] == header
     assert len(rows) == 1 + N_PLANS and all(len(r) == len(header) for r in rows)
     first = dict(zip(header, rows[1], strict=True))
     assert first[header[0]] == "eco-plan"
     assert first[header[1]] == '青山区生态环境保护"十四五"规划'  # quotes in the data survive the round trip
-    assert first[header[4]] == "2/10" and first[header[6]] == "2020-05-31" and first[header[7]] == "-107"
+    assert (first[header[4]], first[header[5]]) == ("2", "10")
+    assert first[header[7]] == "2020-05-31" and first[header[8]] == "-107"
 
 
 def test_overdue_and_units_csv_parse(cli) -> None:
     _, out, _ = cli("overdue", *AT, "--format", "csv", "--lang", "en")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["owner", "plan", "plan name", "milestone", "due", "state", "days"]
+    assert rows[0] == ["owner", "plan", "plan name", "milestone", "due", "state", "days", "responsible"]
+    assert rows[1][5:] == ["overdue", "-107", "市生态环境局青山分局"]  # days as a number, the unit by name
     assert [r[1] for r in rows[1:]] == [
         "eco-plan",
         "emergency-plan",
@@ -86,9 +89,13 @@ def test_overdue_and_units_csv_parse(cli) -> None:
         "edu-plan",
     ]
     _, out, _ = cli("units", "civil", *AT, "--format", "csv", "--lang", "en")
-    plans, pending = out.split("\n\n")  # one unit: its plans, then its milestones to do
-    assert [r[0] for r in csv.reader(io.StringIO(plans))] == ["id", "elderly-plan", "civil-plan"]
-    assert next(csv.reader(io.StringIO(pending))) == ["plan", "milestone", "due", "state", "days", "note"]
+    # One table a file: the unit's milestones still to do (`status --unit civil` lists its plans).
+    assert "\n\n" not in out
+    pending = list(csv.reader(io.StringIO(out)))
+    assert pending[0] == ["plan", "milestone", "due", "state", "days", "responsible", "note"]
+    assert {r[0] for r in pending[1:]} == {"elderly-plan", "civil-plan"}
+    _, out, _ = cli("status", "--unit", "civil", *AT, "--format", "csv", "--lang", "en")
+    assert [r[0] for r in csv.reader(io.StringIO(out))] == ["id", "elderly-plan", "civil-plan"]
 
 
 MD_ROW = re.compile(r"^\|(.*)\|$")

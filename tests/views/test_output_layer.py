@@ -225,18 +225,20 @@ def test_only_the_table_writer_imports_rich(args: list[str]) -> None:
     assert done.stderr.strip().endswith("NO-RICH"), done.stderr
 
 
-def test_timeline_as_csv_lists_phases_then_milestones(cli) -> None:
+def test_timeline_as_csv_is_one_table_of_milestones_with_their_phase(cli) -> None:
+    """One table a file (Excel): the milestones, each with the phase its date falls in; markdown keeps both."""
     import csv
     import io
 
-    code, out, _ = cli("timeline", "--file", str(FIXTURE / "plans.yaml"), "--as-of", "2020-09-15", "--format", "csv")
-    phases, milestones = out.split("\n\n")
-    rows = list(csv.reader(io.StringIO(phases)))
-    assert code == 0 and rows[0] == ["phase", "name", "start", "end"]
-    assert rows[1] == ["research", "前期研究阶段", "2019-09-01", "2019-11-30"]
-    rows = list(csv.reader(io.StringIO(milestones)))
-    assert rows[0] == ["plan", "milestone", "name", "date", "state"]
-    assert ["outline", "ideas-submitted", "基本思路按程序报审", "2019-12-06", "done late"] in rows
+    at = ("--file", str(FIXTURE / "plans.yaml"), "--as-of", "2020-09-15")
+    code, out, _ = cli("timeline", *at, "--format", "csv")
+    assert "\n\n" not in out
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows[0] == ["plan", "milestone", "name", "date", "state", "phase"]
+    assert ["outline", "ideas-submitted", "基本思路按程序报审", "2019-12-06", "done late", "规划编制阶段"] in rows
+    assert ["outline", "major-projects", "重大项目和政策报市发展改革委", "2019-10-29", "done", "前期研究阶段"] in rows
+    _, out, _ = cli("timeline", *at, "--format", "markdown")
+    assert "| research | 前期研究阶段 | 2019-09-01 | 2019-11-30 |" in out
 
 
 def test_a_skipped_id_is_escaped_on_stderr(cli, tmp_path: Path) -> None:

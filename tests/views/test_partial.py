@@ -247,9 +247,11 @@ def test_overdue_rows_split_by_the_unit_that_owes_the_step(cli, tmp_path) -> Non
     path = str(make_district(tmp_path, MASTER))
     _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--lang", "zh", "--width", "120")
     rows = [ln for ln in out.splitlines() if "outline" in ln]
-    assert [r.split()[-3] for r in rows] == ["2019-10-31", "2020-10-31", "2020-12-31"]
+    assert [r.split()[-4] for r in rows] == ["2019-10-31", "2020-10-31", "2020-12-31"]
     assert "重大项目和政策报市发展改革委等12项" in rows[0]
-    assert "区委\"十四五\"建议出台（区委）等2项" in rows[1] and "区人大常委会审议通过（区人大常委会）" in rows[2]
+    # the unit that owes the step has its own column (责任单位), last
+    assert "区委\"十四五\"建议出台等2项" in rows[1] and rows[1].endswith("  区委")
+    assert "区人大常委会审议通过" in rows[2] and rows[2].endswith("  区人大常委会")
     _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--lang", "en", "--width", "140")
     assert "and 11 more" in out and "and 1 more" in out
     _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--format", "json")
