@@ -75,11 +75,10 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising."""
+    from plantrack import clizh
     from plantrack.exitcodes import Exit
     from plantrack.i18n import detect
     from plantrack.problems import PlantrackError
-
-    from plantrack import clizh
 
     click = _click_exceptions()
     env_lang = os.environ.get("PLANTRACK_LANG")

@@ -51,6 +51,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "plantrack.decoding",
             "plantrack.yamlbuild",
+            "plantrack.yamlhints",
             "plantrack.yamlread",
             "plantrack.discover",
             "plantrack.load",
