@@ -27,7 +27,7 @@ app = typer.Typer(
     name="plantrack",
     help=t(
         "Track a five-year plan's compilation against its work scheme, in plain YAML under git.",
-        "按工作方案跟踪五年规划编制进度:数据为纳入 git 管理的 YAML 文件。",
+        "按工作方案跟踪五年规划编制进度：数据为纳入 git 管理的 YAML 文件。",
     ),
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,

@@ -35,4 +35,4 @@ def did_you_mean(name: object, known: Iterable[str]) -> Msg:
     match = closest(name, known)
     if match is None:
         return Msg("", "")
-    return Msg(f"; did you mean {match!r}?", f";是否想写 {match!r}?")
+    return Msg(f"; did you mean {match!r}?", f"；是否想写 {match!r}？")

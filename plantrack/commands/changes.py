@@ -21,7 +21,7 @@ def changes(
             metavar="DATE|REV",
             help=t(
                 "The period starts at this date (YYYY-MM-DD) or after this revision.",
-                "统计期自此日期(YYYY-MM-DD)或此版本之后开始。",
+                "统计期自此日期（YYYY-MM-DD）或此版本之后开始。",
             ),
         ),
     ],

@@ -22,7 +22,7 @@ Within = Annotated[
         "--within",
         min=0,
         metavar="DAYS",
-        help=t("Due-soon window in days.", "临期预警天数:在此天数内到期的未完成节点为临期。"),
+        help=t("Due-soon window in days.", "临期预警天数：在此天数内到期的未完成节点为临期。"),
     ),
 ]
 
@@ -35,7 +35,7 @@ def _only(flag: str, metavar: str, en: str, zh: str) -> Any:
 KindOpt = Annotated[str | None, _only("--kind", "KIND", "Only plans of this kind.", "只看此类型的规划。")]
 UnitOpt = Annotated[
     str | None,
-    _only("--unit", "UNIT", "Only plans this unit owns (id or name).", "只看此单位牵头的规划(编号或名称)。"),
+    _only("--unit", "UNIT", "Only plans this unit owns (id or name).", "只看此单位牵头的规划（编号或名称）。"),
 ]
 PhaseOpt = Annotated[
     str | None,
@@ -52,7 +52,7 @@ Since = Annotated[
         metavar="DATE|REV",
         help=t(
             "Only changes from this date (YYYY-MM-DD) or after this revision.",
-            "只看此日期(YYYY-MM-DD)起或此版本之后的变更。",
+            "只看此日期（YYYY-MM-DD）起或此版本之后的变更。",
         ),
     ),
 ]

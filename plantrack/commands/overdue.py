@@ -23,7 +23,7 @@ def overdue(
     format: FormatOpt = Format.table,
     fail: Annotated[
         bool,
-        typer.Option("--fail", help=t("Exit 1 if anything is overdue (for CI).", "有逾期节点时以 1 退出(用于 CI)。")),
+        typer.Option("--fail", help=t("Exit 1 if anything is overdue (for CI).", "有逾期节点时以 1 退出（用于 CI）。")),
     ] = False,
     file: File = None,
     lang: LangOpt = None,

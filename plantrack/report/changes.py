@@ -25,7 +25,7 @@ SECTIONS = (
 
 def _recorded(item: Item, lang: str) -> str:
     if item.by is None:
-        return t("(not committed)", "(未提交)", lang) if item.days is None else ""
+        return t("(not committed)", "（未提交）", lang) if item.days is None else ""
     c = item.by.commit
     return f"{c.day} {c.author} {c.short}"
 
@@ -40,7 +40,7 @@ def _value(key: str, item: Item, lang: str) -> str:
 
 def _period(changes: Changes, lang: str) -> str:
     return t(
-        f"Changes from {changes.since} to {changes.as_of}", f"规划编制进展({changes.since} 至 {changes.as_of})", lang
+        f"Changes from {changes.since} to {changes.as_of}", f"规划编制进展\uff08{changes.since} 至 {changes.as_of}\uff09", lang
     )
 
 

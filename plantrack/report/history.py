@@ -35,13 +35,13 @@ def describe(e: Event, lang: str, limit: int | None = NOTE_WIDTH) -> str:
 
     def shown(v: str | None) -> str:
         if v is None:
-            return t("(none)", "(无)", lang)
+            return t("(none)", "（无）", lang)
         return clip(v, limit) if limit else v
 
     if e.old is None:
         return f"{e.change}: {shown(e.new)}"
     if e.new is None:
-        return f"{e.change}: {shown(e.old)} → {t('(removed)', '(删除)', lang)}"
+        return f"{e.change}: {shown(e.old)} → {t('(removed)', '（删除）', lang)}"
     return f"{e.change}: {shown(e.old)} → {shown(e.new)}"
 
 

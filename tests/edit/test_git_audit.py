@@ -115,7 +115,7 @@ def test_changes_since_a_revision_as_json_and_table(cli, audited) -> None:
     assert doc["deadlines_moved"] == [] and doc["plans_added"] == [] and doc["newly_overdue"] == []
     code, out, _ = cli("changes", "--since", c[4], "--as-of", "2020-09-15", "--lang", "zh")
     assert out.splitlines()[:5] == [
-        "规划编制进展(2020-09-02 至 2020-09-15)",
+        "规划编制进展（2020-09-02 至 2020-09-15）",
         "",
         "已完成节点 (1)",
         "  规划/节点              名称      完成日期    记录",
