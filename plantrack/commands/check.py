@@ -31,7 +31,8 @@ def check(
         typer.Option(
             "--history",
             help=t(
-                "Also check done dates against the git history (back-dating).", "同时对照 git 历史检查完成日期（补记）。"
+                "Also check done dates against the git history (back-dating).",
+                "同时对照 git 历史检查完成日期（补记）。",
             ),
         ),
     ] = False,

@@ -40,7 +40,9 @@ def _value(key: str, item: Item, lang: str) -> str:
 
 def _period(changes: Changes, lang: str) -> str:
     return t(
-        f"Changes from {changes.since} to {changes.as_of}", f"规划编制进展\uff08{changes.since} 至 {changes.as_of}\uff09", lang
+        f"Changes from {changes.since} to {changes.as_of}",
+        f"规划编制进展\uff08{changes.since} 至 {changes.as_of}\uff09",
+        lang,
     )
 
 

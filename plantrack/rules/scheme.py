@@ -219,7 +219,9 @@ def one_master_plan(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PT208", "procedure-order", "A step done while a step it follows is not (R8)", "前序节点未完成即完成后续节点（R8）")
+@rule(
+    "PT208", "procedure-order", "A step done while a step it follows is not (R8)", "前序节点未完成即完成后续节点（R8）"
+)
 def procedure_order(ctx: Context) -> Iterator[Finding]:
     """
     What it does: a milestone may be done only when every milestone the scheme

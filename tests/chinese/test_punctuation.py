@@ -17,7 +17,9 @@ from tests.conftest import REPO
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 # An ASCII , : ; ( ) with a Chinese character right before or after it.
-HALF = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f])[,:;()]|[,:;()](?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f])")
+HALF = re.compile(
+    r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f])[,:;()]|[,:;()](?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f])"
+)
 # Code shown inside Chinese text: written as typed, half width.
 ALLOWED = {
     "键: 值",  # YAML's `key: value`, shown as the user types it
@@ -34,6 +36,8 @@ def chinese(text: str) -> bool:
     """Chinese text, not English that quotes a Chinese word (`--kind (or 专项, 课题, …)`)."""
     cjk = len(CJK.findall(text))
     return cjk >= 0.3 * (cjk + len(re.findall(r"[A-Za-z]", text))) and not REGEX.search(text)
+
+
 # Files whose Chinese is quoted data, not plantrack's own words.
 QUOTED = {"plantrack/rules/scheme_text.py"}
 
