@@ -96,7 +96,7 @@ def test_init_with_fyp15_checks_clean(cli, tmp_path: Path, monkeypatch: pytest.M
 
 def test_init_keeps_fyp14_as_the_default(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = cli("init", "d", "--district", "青山区", "--lang", "en")
+    code, _, err = cli("init", "d", "--district", "青山区", "--lang", "en")
     assert (code, err) == (0, "")
     assert "schedule: fyp14" in (tmp_path / "d" / "plans.yaml").read_text(encoding="utf-8")
 
