@@ -11,10 +11,13 @@ from plantrack.i18n import Msg
 def closest(name: object, known: Iterable[str]) -> str | None:
     """The best of difflib's close matches, fewest edits first: a swapped pair of
     letters (`dnoe`) is one edit from `done`, two from `note`; `fyp13` is as near
-    `fyp14` as `fyp15`, and the first by name wins the tie."""
+    `fyp14` as `fyp15`, and the first by name wins that tie."""
     text = str(name)
     matches = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
-    return min(matches, key=lambda m: (_edits(text, m), m)) if matches else None  # a tie: the first by name
+    if not matches:
+        return None
+    # Fewest edits, then the closest by difflib's ratio (R99: R9 before R19), then by name.
+    return min(matches, key=lambda m: (_edits(text, m), -difflib.SequenceMatcher(None, text, m).ratio(), m))
 
 
 def _edits(a: str, b: str) -> int:

@@ -114,7 +114,7 @@ def test_rules_lists_every_rule_and_prints_one(cli) -> None:
     code, out, _ = cli("rules", "pt201", "--lang", "zh")
     assert code == 0
     assert out.startswith("PT201 start-approval-first [错误]\n专项、区域规划须经区政府批准后启动编制\uff08R1\uff09\n")
-    assert "What it does" in out and "报区政府批准后启动编制" in out
+    assert "作用\uff1a" in out and "报区政府批准后启动编制" in out
 
 
 def test_as_a_real_process_without_traceback(tmp_path: Path) -> None:

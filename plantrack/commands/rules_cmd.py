@@ -48,5 +48,5 @@ def rules(
             return show(code.upper(), lng)
         hint = did_you_mean(code.upper(), [*BY_CODE, *SCHEME_RULES, *DEADLINES])
         raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
-    out.write(f"{rule.code} {rule.name} [{rule.severity.label(lng)}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
+    out.write(f"{rule.code} {rule.name} [{rule.severity.label(lng)}]\n{rule.summary(lng)}\n\n{rule.explain(lng)}\n")
     return 0
