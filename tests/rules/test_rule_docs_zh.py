@@ -38,3 +38,16 @@ def test_rules_list_in_chinese_shows_chinese_severities(cli) -> None:
     assert code == 0
     assert out.splitlines()[0].split()[:3] == ["PT001", "错误", "yaml-syntax"]
     assert any(line.split()[1] == "警告" for line in out.splitlines())
+
+
+def test_scheme_refs_in_chinese_have_no_english_line(cli, tmp_path, monkeypatch) -> None:
+    from plantrack.rules.scheme_text import DEADLINES, RULES, WHAT_ZH
+
+    assert set(WHAT_ZH) == set(RULES) | set(DEADLINES)
+    monkeypatch.chdir(tmp_path)
+    for ref in ("D11", "R12", "R15"):
+        code, out, _ = cli("rules", ref, "--lang", "zh")
+        assert code == 0 and f"  说明\uff1a{WHAT_ZH[ref]}\n" in out
+        assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", out.replace("docs/scheme.md", "")), out
+    code, out, _ = cli("rules", "D11", "--lang", "zh")
+    assert "  检查规则\uff1aPT209\uff08警告\uff09\u3001PT301\n" in out
