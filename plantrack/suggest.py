@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os.path
 from collections.abc import Iterable
 
 from plantrack.i18n import Msg
@@ -11,13 +12,22 @@ from plantrack.i18n import Msg
 def closest(name: object, known: Iterable[str]) -> str | None:
     """The best of difflib's close matches, fewest edits first: a swapped pair of
     letters (`dnoe`) is one edit from `done`, two from `note`; `fyp13` is as near
-    `fyp14` as `fyp15`, and the first by name wins that tie."""
+    `fyp14` as `fyp15`: ties are broken below."""
     text = str(name)
     matches = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
     if not matches:
         return None
-    # Fewest edits, then the closest by difflib's ratio (R99: R9 before R19), then by name.
-    return min(matches, key=lambda m: (_edits(text, m), -difflib.SequenceMatcher(None, text, m).ratio(), m))
+    # Fewest edits, then the closest by difflib's ratio (R99: R9 before R19), then the
+    # longest shared start (edo: edu before eco), then by name (fyp13: fyp14 before fyp15).
+    return min(
+        matches,
+        key=lambda m: (
+            _edits(text, m),
+            -difflib.SequenceMatcher(None, text, m).ratio(),
+            -len(os.path.commonprefix([text, m])),
+            m,
+        ),
+    )
 
 
 def _edits(a: str, b: str) -> int:

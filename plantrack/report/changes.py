@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from plantrack import vocab
 from plantrack.history.changes import Changes, Item
 from plantrack.i18n import t
 from plantrack.report.formats import Report, head, md
@@ -34,7 +35,9 @@ def _value(key: str, item: Item, lang: str) -> str:
     if key == "moved":
         return f"{item.old} → {item.new}"
     if key == "overdue":
-        return f"{item.new} ({item.days} {t('days', '天', lang)})"
+        return t(f"{item.new} ({item.days} days)", f"{item.new}\uff08{item.days} 天\uff09", lang)
+    if key == "added" and item.new:
+        return vocab.kind(item.new, "zh") if lang == "zh" else item.new  # English keeps the id
     return item.new or ""
 
 
@@ -68,7 +71,7 @@ def grids(changes: Changes, lang: str) -> list[Grid]:
             Grid(
                 tuple(Column(h) for h in _header(key, col, lang, title_case=False)),
                 tuple(tuple(Cell(c) for c in _cells(key, i, lang)) for i in items),
-                title=f"{t(en, zh, lang)} ({len(items)})",
+                title=t(f"{en} ({len(items)})", f"{zh}\uff08{len(items)}\uff09", lang),
                 preamble=() if n else (_period(changes, lang),),
                 empty=t("None.", "无。", lang),
             )

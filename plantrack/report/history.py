@@ -26,6 +26,10 @@ HEADERS = (
 )
 
 
+# The milestone fields a change is to, as the Chinese tables name them.
+FIELDS_ZH = {"due": "期限", "done": "完成日期", "note": "备注"}
+
+
 def describe(e: Event, lang: str, limit: int | None = NOTE_WIDTH) -> str:
     """One change in words: `done: 2020-06-03`, `due: 2020-09-30 → 2020-09-25`."""
     if e.change == "plan-added":
@@ -38,11 +42,12 @@ def describe(e: Event, lang: str, limit: int | None = NOTE_WIDTH) -> str:
             return t("(none)", "（无）", lang)
         return clip(v, limit) if limit else v
 
+    field = FIELDS_ZH.get(e.change, e.change) + "\uff1a" if lang == "zh" else f"{e.change}: "
     if e.old is None:
-        return f"{e.change}: {shown(e.new)}"
+        return f"{field}{shown(e.new)}"
     if e.new is None:
-        return f"{e.change}: {shown(e.old)} → {t('(removed)', '（删除）', lang)}"
-    return f"{e.change}: {shown(e.old)} → {shown(e.new)}"
+        return f"{field}{shown(e.old)} → {t('(removed)', '（删除）', lang)}"
+    return f"{field}{shown(e.old)} → {shown(e.new)}"
 
 
 def where(e: Event) -> str:

@@ -117,7 +117,7 @@ def test_changes_since_a_revision_as_json_and_table(cli, audited) -> None:
     assert out.splitlines()[:5] == [
         "规划编制进展（2020-09-02 至 2020-09-15）",
         "",
-        "已完成节点 (1)",
+        "已完成节点（1）",
         "  规划/节点              名称      完成日期    记录",
         f"  town-plan/first-draft  完成初稿  2020-09-14  2020-09-12 李伟 {c[6]}",
     ]
