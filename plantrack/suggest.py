@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os.path
 from collections.abc import Iterable
 
 from plantrack.i18n import Msg
@@ -24,10 +23,17 @@ def closest(name: object, known: Iterable[str]) -> str | None:
         key=lambda m: (
             _edits(text, m),
             -difflib.SequenceMatcher(None, text, m).ratio(),
-            -len(os.path.commonprefix([text, m])),
+            -_shared_start(text, m),
             m,
         ),
     )
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _edits(a: str, b: str) -> int:
