@@ -50,7 +50,7 @@ _WORDS_ZH: dict[str, str] = {
         "显示当前 shell 的补全脚本，以便复制或自行安装。"
     ),
 }
-_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")  # "help  [default: 14; x>=0]"
+_EXTRA = r"\s*\[([^\[\]]*)\]$"  # "help  [default: 14; x>=0]"
 _EXTRA_ZH = (("default: ", f"默认{COLON}"), ("required", "必填"), ("env var: ", f"环境变量{COLON}"))
 
 _lang = "en"
@@ -105,15 +105,15 @@ def _install() -> None:
     wrap_text = formatting.wrap_text
 
     def wrap(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "", **kw: Any) -> str:
-        if _lang == "zh" and _CJK.search(text):
+        if _lang == "zh" and re.search(_CJK, text):
             return _wrap_cjk(text, width, initial_indent, subsequent_indent)
         return wrap_text(text, width, initial_indent, subsequent_indent, **kw)
 
     formatting.wrap_text = wrap
 
 
-_CJK = re.compile(r"[\u2e80-\uffef]")
-_TOKENS = re.compile(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+")
+_CJK = r"[\u2e80-\uffef]"
+_TOKENS = r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+"
 _NO_LINE_START = set("，。；：、）」”！？")
 
 
@@ -130,7 +130,7 @@ def _wrap_cjk(text: str, width: int, initial: str, subsequent: str) -> str:
     for para in text.split("\n\n"):
         line, used = initial if not out else subsequent, 0
         indent = len(line)
-        for tok in _TOKENS.findall(" ".join(para.split())):
+        for tok in re.findall(_TOKENS, " ".join(para.split())):
             w = cols(tok)
             if used and indent + used + w > width and tok[0] not in _NO_LINE_START:
                 out.append(line.rstrip())
@@ -147,7 +147,7 @@ def _wrap_cjk(text: str, width: int, initial: str, subsequent: str) -> str:
 
 def _help_zh(text: str) -> str:
     """One option's help column: its text, and click's `[default: …; required]` after it."""
-    m = _EXTRA.search(text)
+    m = re.search(_EXTRA, text)
     body, extra = (text[: m.start()], m.group(1)) if m else (text, "")
     body = _WORDS_ZH.get(body, body)
     if not extra:
@@ -168,36 +168,31 @@ def _click_module(name: str) -> Any:
 
 
 # Usage errors: click's sentence -> Chinese. Values are quoted as the user typed them.
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(en), zh)
-    for en, zh in (
-        (r"^No such command '(.*)'\.(?: Did you mean '(.*)'\?)?$", "没有命令 “{0}”{1}"),
-        (r"^No such option: (\S+)(?: Did you mean (\S+)\?)?(?: \(Possible options: (.*)\))?$", "没有选项 {0}{1}{2}"),
-        (r"^Missing argument '(.*)'\.$", "缺少参数 {0}"),
-        (r"^Missing option '(.*)'\.$", "缺少选项 {0}"),
-        (r"^Missing command\.$", "缺少命令"),
-        (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", "多余的参数{LP}{0}{RP}"),
-        (r"^Option '(.*)' requires an argument\.$", "选项 {0} 需要一个值"),
-        (r"^Option '(.*)' requires (\d+) arguments\.$", "选项 {0} 需要 {1} 个值"),
-        (r"^Option '(.*)' does not take a value\.$", "选项 {0} 不接受值"),
-        (r"^Invalid value for '(.*)': (.*)$", "{0} 的值无效{COLON}{1}"),
-        (r"^Invalid value: (.*)$", "值无效{COLON}{0}"),
-    )
+# Patterns are compiled on first use (re caches them): none on the start-up path.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^No such command '(.*)'\.(?: Did you mean '(.*)'\?)?$", "没有命令 “{0}”{1}"),
+    (r"^No such option: (\S+)(?: Did you mean (\S+)\?)?(?: \(Possible options: (.*)\))?$", "没有选项 {0}{1}{2}"),
+    (r"^Missing argument '(.*)'\.$", "缺少参数 {0}"),
+    (r"^Missing option '(.*)'\.$", "缺少选项 {0}"),
+    (r"^Missing command\.$", "缺少命令"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", "多余的参数{LP}{0}{RP}"),
+    (r"^Option '(.*)' requires an argument\.$", "选项 {0} 需要一个值"),
+    (r"^Option '(.*)' requires (\d+) arguments\.$", "选项 {0} 需要 {1} 个值"),
+    (r"^Option '(.*)' does not take a value\.$", "选项 {0} 不接受值"),
+    (r"^Invalid value for '(.*)': (.*)$", "{0} 的值无效{COLON}{1}"),
+    (r"^Invalid value: (.*)$", "值无效{COLON}{0}"),
 )
 # What is wrong with a value (Typer 0.29 coerces with pydantic).
-_VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(en), zh)
-    for en, zh in (
-        (r"^Input should be a valid integer.*$", "应为整数"),
-        (r"^Input should be a valid number.*$", "应为数字"),
-        (r"^Input should be a valid boolean.*$", "应为 true 或 false"),
-        (r"^Input should be greater than or equal to (\S+)$", "不能小于 {0}"),
-        (r"^Input should be less than or equal to (\S+)$", "不能大于 {0}"),
-        (r"^Input should be greater than (\S+)$", "应大于 {0}"),
-        (r"^(?:Value error, )?(.*) is not one of (.*)\.$", "{0} 不是可选值{LP}可选{COLON}{1}{RP}"),
-        (r"^(?:Value error, )?(.*) is not in the range (.*)\.$", "{0} 超出范围 {1}"),
-        (r"^(?:Value error, )?(.*) is not a valid integer\.$", "{0} 不是整数"),
-    )
+_VALUE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^Input should be a valid integer.*$", "应为整数"),
+    (r"^Input should be a valid number.*$", "应为数字"),
+    (r"^Input should be a valid boolean.*$", "应为 true 或 false"),
+    (r"^Input should be greater than or equal to (\S+)$", "不能小于 {0}"),
+    (r"^Input should be less than or equal to (\S+)$", "不能大于 {0}"),
+    (r"^Input should be greater than (\S+)$", "应大于 {0}"),
+    (r"^(?:Value error, )?(.*) is not one of (.*)\.$", "{0} 不是可选值{LP}可选{COLON}{1}{RP}"),
+    (r"^(?:Value error, )?(.*) is not in the range (.*)\.$", "{0} 超出范围 {1}"),
+    (r"^(?:Value error, )?(.*) is not a valid integer\.$", "{0} 不是整数"),
 )
 
 
@@ -206,18 +201,18 @@ def usage_error(message: str) -> str:
     return _translate(message, _ERRORS) or message
 
 
-def _translate(message: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+def _translate(message: str, table: tuple[tuple[str, str], ...]) -> str | None:
     for pattern, zh in table:
-        m = pattern.match(message)
+        m = re.match(pattern, message)
         if m is None:
             continue
         parts = [g or "" for g in m.groups()]
-        if pattern.pattern.startswith("^No such command") and parts[1]:
+        if pattern.startswith("^No such command") and parts[1]:
             parts[1] = f"{COMMA}是否想输入 “{parts[1]}”？"
-        elif pattern.pattern.startswith("^No such option"):
+        elif pattern.startswith("^No such option"):
             parts[1] = f"{COMMA}是否想输入 {parts[1]}？" if parts[1] else ""
             parts[2] = f"{LPAREN}可选{COLON}{parts[2]}{RPAREN}" if parts[2] else ""
-        elif pattern.pattern.startswith("^Invalid value for"):
+        elif pattern.startswith("^Invalid value for"):
             parts[1] = _translate(parts[1], _VALUE_ERRORS) or parts[1]
         return zh.format(*parts, LP=LPAREN, RP=RPAREN, COLON=COLON)
     return None

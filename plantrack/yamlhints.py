@@ -16,14 +16,12 @@ from collections.abc import Callable, Collection
 
 from plantrack.i18n import Msg
 
-# A full-width colon right after a key-like word (an id) at the start of a line,
-# after `- `, or after `{` / `,` in a flow; a full-width comma between two
-# entries of a flow; a U+3000 in a line's indentation.
-_KEY_COLON = re.compile(r"(?:^[ \t]*(?:-[ \t]+)?|[{,\uff0c][ \t]*)(?P<tok>[A-Za-z_][\w.-]*[ \t]*)(?P<ch>\uff1a)", re.M)
-_FLOW_COMMA = re.compile(r"[{\[,][ \t]*(?P<tok>[^\n{}\[\],#\uff0c]*?)(?P<ch>\uff0c)")
-_IDEO_INDENT = re.compile(r"^(?P<tok>[ \t]*)(?P<ch>\u3000)", re.M)
+# A full-width colon is a slip right after a key-like word (an id) at the
+# start of a line, after `- `, or after `{` / `,` in a flow; a full-width comma
+# after an entry of a flow; a U+3000 in a line's indentation. Each such
+# character is checked backwards from where it stands (`_token`): scanning the
+# whole text with patterns costs more than reading it.
 _ID = re.compile(r"[A-Za-z0-9_.-]+[ \t]*")
-_PATTERNS = (_KEY_COLON, _FLOW_COMMA, _IDEO_INDENT)
 _SUSPECT = re.compile("[\uff1a\uff0c\u3000]")
 
 _WHAT: dict[str, Msg] = {
@@ -53,30 +51,62 @@ def full_width(
     """
     if not _SUSPECT.search(text):
         return None
+    first = last = None
+    if lines is not None:  # parsing failed: only the lines it was reading
+        breaks = _line_starts(text)
+        first = breaks[lines.start - 1] if lines.start <= len(breaks) else len(text)
+        last = breaks[lines.stop - 1] if lines.stop - 1 < len(breaks) else len(text)
     found: list[tuple[int, int, int, Msg]] = []  # line, column, token's column (0: not one token), message
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            begin = text.rfind("\n", 0, m.start("ch")) + 1
-            number = text.count("\n", 0, begin) + 1
-            if lines is not None and number not in lines:
-                continue
-            if _commented(text[begin : m.start("ch")]):
-                continue
-            tok = m.start("ch") if pattern is _IDEO_INDENT else m.start("tok")
-            # `{note: 好，很好}` is a note with a comma in it, not two entries.
-            # `[edu，health]` is two ids; `[好，很好]` may be one text.
-            one = ": " not in text[tok : m.start("ch")] and (
-                pattern is not _FLOW_COMMA or _ID.fullmatch(text[tok : m.start("ch")]) is not None
-            )
-            found.append((number, m.start("ch") - begin + 1, tok - begin + 1 if one else 0, _WHAT[m.group("ch")]))
+    line, counted = 1, 0
+    for m in _SUSPECT.finditer(text, first or 0, len(text) if last is None else last):
+        ch, char = m.start(), m.group()
+        begin = text.rfind("\n", 0, ch) + 1
+        seg = text[begin:ch]
+        start = _token(seg, char)
+        if start is None:
+            continue
+        tok = begin + start
+        # `{note: 好，很好}` is a note with a comma in it, not two entries;
+        # `[edu，health]` is two ids, `[好，很好]` may be one text.
+        one = ": " not in text[tok:ch] and (char != "\uff0c" or _ID.fullmatch(text[tok:ch]) is not None)
+        if (starts is not None and not one) or _commented(seg):
+            continue
+        # Counted on from the last one found: matches come in order, so the whole is linear.
+        line, counted = line + text.count("\n", counted, begin), begin
+        found.append((line, ch - begin + 1, tok - begin + 1 if one else 0, _WHAT[char]))
     if found and starts is not None:
         where = starts()
         found = [f for f in found if (f[0], f[2]) in where]
     return min(((f[0], f[1], f[3]) for f in found), key=lambda f: (f[0], f[1])) if found else None
 
 
+def _token(seg: str, char: str) -> int | None:
+    """Where the token a full-width character ends starts in its line before it, if it is a slip there."""
+    if char == "\u3000":
+        return len(seg) if not seg.strip(" \t") else None
+    if char == "\uff0c":
+        cut = max(seg.rfind("{"), seg.rfind("["), seg.rfind(","))
+        if cut < 0 or any(c in seg[cut:] for c in "}]#"):
+            return None
+        return len(seg) - len(seg[cut + 1 :].lstrip(" \t"))
+    end = len(seg.rstrip(" \t"))
+    i = end
+    while i and seg[i - 1].isascii() and (seg[i - 1].isalnum() or seg[i - 1] in "_.-"):
+        i -= 1
+    if i == end or not (seg[i].isalpha() or seg[i] == "_"):
+        return None
+    lead = seg[:i].rstrip(" \t")
+    return i if lead.lstrip(" \t") in ("", "-") or lead.endswith(("{", ",", "\uff0c")) else None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
 def _commented(before: str) -> bool:
     """Whether a line's text up to a point has begun a comment (a `#` after a space, outside quotes)."""
+    if "#" not in before:
+        return False
     quote = ""
     for i, ch in enumerate(before):
         if quote:
