@@ -78,3 +78,10 @@ def test_more_usage_errors_in_chinese(run) -> None:
     for argv, expected in cases.items():
         code, text = run(*argv, "--lang", "zh")
         assert code == 2 and text.startswith(expected), text
+
+
+def test_plantrack_alone_and_without_a_command(run, monkeypatch) -> None:
+    monkeypatch.setenv("PLANTRACK_LANG", "zh")
+    assert run() == (0, (GOLDEN / "app.zh.txt").read_text(encoding="utf-8"))
+    code, text = run("--lang", "zh")
+    assert code == 2 and text == "plantrack: 缺少命令\uff08参见 plantrack --help\uff09\n"
