@@ -31,7 +31,7 @@ app = typer.Typer(
     name="plantrack",
     help=t(
         "Track a five-year plan's compilation against its work scheme, in plain YAML under git.",
-        "按工作方案跟踪五年规划编制进度:数据为纳入 git 管理的 YAML 文件。",
+        "按工作方案跟踪五年规划编制进度：数据为纳入 git 管理的 YAML 文件。",
     ),
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
@@ -82,6 +82,7 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising."""
+    from plantrack import clizh
     from plantrack.exitcodes import Exit
     from plantrack.i18n import detect
     from plantrack.problems import PlantrackError
@@ -89,23 +90,31 @@ def main(argv: list[str] | None = None) -> int:
     click = _click_exceptions()
     env_lang = os.environ.get("PLANTRACK_LANG")
     narrow, escaped = _escape_what_cannot_be_shown()
+    # The language is known before click parses anything, so that help pages and
+    # usage errors speak it too (`plantrack status --help --lang zh`).
+    lang = detect(_lang_arg(argv))
+    if _lang_arg(argv) in ("zh", "en"):
+        os.environ["PLANTRACK_LANG"] = lang
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="plantrack")
+        command = typer.main.get_command(app)
+        clizh.prepare(command, lang)
+        result = command.main(args=argv, standalone_mode=False, prog_name="plantrack")
     except PlantrackError as e:
-        print(f"plantrack: {e.msg(detect(_lang_arg(argv)))}", file=sys.stderr)
+        print(f"plantrack: {e.msg(lang)}", file=sys.stderr)
         return e.exit_code
     except click.NoArgsIsHelpError as e:
         # `plantrack` alone: help on stdout, as a user typing it expects.
         print(e.ctx.get_help() if e.ctx else "", file=sys.stdout)
         return 0
     except click.UsageError as e:
-        hint = f" ({t('try', '参见')} '{e.ctx.command_path} --help')" if e.ctx else ""
-        print(f"plantrack: {e.format_message()}{hint}", file=sys.stderr)
+        hint = clizh.try_help(e.ctx.command_path) if e.ctx else ""
+        message = clizh.usage_error(e.format_message()) if lang == "zh" else e.format_message()
+        print(f"plantrack: {message}{hint}", file=sys.stderr)
         return Exit.USAGE
     except typer.Exit as e:
         return e.exit_code
     except typer.Abort:
-        print("plantrack: aborted", file=sys.stderr)
+        print(f"plantrack: {t('aborted', '已中止', lang)}", file=sys.stderr)
         return Exit.INTERRUPTED
     except click.ClickException as e:
         print(f"plantrack: {e.format_message()}", file=sys.stderr)

@@ -13,6 +13,10 @@ from plantrack.problems import PlantrackError
 
 PLANS_FILE = "plans.yaml"
 SCHEDULES_DIR = "schedules"
+# The schedule `init` writes and `plantrack rules D10` reads when none is named:
+# the 14th plan's, the one scheme whose words the schedules quote. fyp15 is
+# fyp14 moved five years on, to be filled with a district's own dates.
+DEFAULT_SCHEDULE = "fyp14"
 # A name, not a path: `schedule: ../../etc/passwd` must not read outside schedules/.
 SCHEDULE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 

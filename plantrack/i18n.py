@@ -40,6 +40,19 @@ def detect(explicit: str | None = None) -> str:
     return "en"
 
 
+# Every text picked without a language (help texts, picked when the commands
+# are imported), both ways, so the command line can switch them to `--lang`.
+_PAIRS: dict[str, tuple[str, str]] = {}
+
+
 def t(en: str, zh: str, lang: str | None = None) -> str:
     """Pick one of two texts; without a language, the environment's."""
-    return zh if (lang or detect()) == "zh" else en
+    if lang is None:
+        _PAIRS[en] = _PAIRS[zh] = (en, zh)
+        lang = detect()
+    return zh if lang == "zh" else en
+
+
+def pair(text: str) -> tuple[str, str] | None:
+    """(en, zh) of a text t() picked without a language, from either of them."""
+    return _PAIRS.get(text)

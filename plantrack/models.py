@@ -36,7 +36,7 @@ def _date_error(parse):  # type: ignore[no-untyped-def]
         if isinstance(value, bool) or not isinstance(value, (str, int, date)):
             got = type(value).__name__
             raise PydanticCustomError(
-                "date_format", "{reason}", {"reason": f"expected a date, got {got}", "zh": f"应为日期,实际为 {got}"}
+                "date_format", "{reason}", {"reason": f"expected a date, got {got}", "zh": f"应为日期，实际为 {got}"}
             )
         try:
             return parse(value)

@@ -13,6 +13,10 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
+    def label(self, lang: str) -> str:
+        """The word text output shows: error / 错误, warning / 警告 (JSON keeps the value)."""
+        return ("错误" if self is Severity.ERROR else "警告") if lang == "zh" else self.value
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -10,10 +10,30 @@ from plantrack.i18n import Msg
 
 def closest(name: object, known: Iterable[str]) -> str | None:
     """The best of difflib's close matches, fewest edits first: a swapped pair of
-    letters (`dnoe`) is one edit from `done`, two from `note`."""
+    letters (`dnoe`) is one edit from `done`, two from `note`; `fyp13` is as near
+    `fyp14` as `fyp15`: ties are broken below."""
     text = str(name)
     matches = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
-    return min(matches, key=lambda m: _edits(text, m)) if matches else None
+    if not matches:
+        return None
+    # Fewest edits, then the closest by difflib's ratio (R99: R9 before R19), then the
+    # longest shared start (edo: edu before eco), then by name (fyp13: fyp14 before fyp15).
+    return min(
+        matches,
+        key=lambda m: (
+            _edits(text, m),
+            -difflib.SequenceMatcher(None, text, m).ratio(),
+            -_shared_start(text, m),
+            m,
+        ),
+    )
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _edits(a: str, b: str) -> int:
@@ -35,4 +55,4 @@ def did_you_mean(name: object, known: Iterable[str]) -> Msg:
     match = closest(name, known)
     if match is None:
         return Msg("", "")
-    return Msg(f"; did you mean {match!r}?", f";是否想写 {match!r}?")
+    return Msg(f"; did you mean {match!r}?", f"；是否想写 {match!r}？")

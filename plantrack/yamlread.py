@@ -29,6 +29,7 @@ from plantrack.yamlbuild import (
     Path,
     Positions,
 )
+from plantrack.yamlhints import full_width, parser_zh
 
 __all__ = ["MAX_DEPTH", "MAX_ENTRIES", "MAX_NUMBER", "MAX_SCALAR", "Path", "Positions", "YamlError", "read"]
 
@@ -45,11 +46,20 @@ def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
     pos = Positions()
     parser = CParser(text)
     try:
-        return Builder(pos, spans, len(text) + ALIAS_ALLOWANCE, events).run(parser.get_event), pos
+        data = Builder(pos, spans, len(text) + ALIAS_ALLOWANCE, events).run(parser.get_event)
     except YAMLError as e:  # the parser's own errors only: a bug in the builder is a bug (exit 3)
         raise _located(e, text) from None
     finally:
         parser.dispose()
+    # `owner：edu` parses (as one plain scalar): a key or value that starts with such a slip is one.
+    slip = full_width(text, starts=lambda: {*pos.keys.values(), *pos.values.values()})
+    if slip is not None:
+        raise YamlError("PT001", slip[0], slip[1], _syntax(slip[2].en, slip[2].zh))
+    return data, pos
+
+
+def _syntax(en: str, zh: str) -> Msg:
+    return Msg(f"YAML syntax: {en}", f"YAML 语法错误\uff1a{zh}")
 
 
 def _located(e: Exception, text: str) -> YamlError:
@@ -75,14 +85,19 @@ def _located(e: Exception, text: str) -> YamlError:
     if mark is None or (context_mark is not None and mark.index >= len(text.rstrip())):
         mark = context_mark or mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    # A full-width `：` or `，` typed by an input method, on the lines the parser was reading.
+    first = context_mark.line + 1 if context_mark is not None else line
+    slip = full_width(text, range(max(1, min(first, line - 3)), line + 1))
+    if slip is not None:
+        return YamlError("PT001", slip[0], slip[1], _syntax(slip[2].en, slip[2].zh))
     problem = str(getattr(e, "problem", None) or type(e).__name__)
     context = getattr(e, "context", None)
     en = f"{context}: {problem}" if context else problem
-    zh = en
+    zh = parser_zh(context, problem)
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         en += " (a tab: YAML is indented with spaces only)"
-        zh += "（制表符：YAML 只能用空格缩进）"
-    return YamlError("PT001", line, col, Msg(f"YAML syntax: {en}", f"YAML 语法错误：{zh}"))
+        zh += "\uff08制表符\uff1aYAML 只能用空格缩进\uff09"
+    return YamlError("PT001", line, col, _syntax(en, zh))
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

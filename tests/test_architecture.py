@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "plantrack.decoding",
             "plantrack.yamlbuild",
+            "plantrack.yamlhints",
             "plantrack.yamlread",
             "plantrack.discover",
             "plantrack.load",
@@ -66,7 +67,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("edges", ["plantrack.history", "plantrack.edit", "plantrack.init_template"]),
     ("report", ["plantrack.report", "plantrack.color", "plantrack.documents"]),
     ("commands", ["plantrack.commands"]),
-    ("entry", ["plantrack.cli", "plantrack.__main__"]),
+    ("entry", ["plantrack.clizh", "plantrack.cli", "plantrack.__main__"]),
 ]
 
 # Imports that go up today, each with the change that removes it. The test

@@ -54,7 +54,7 @@ def test_messages_in_chinese(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("PLANTRACK_LANG", "zh")
     code, out, _ = cli("check", "--file", str(path), "--as-of", "2019-09-01")
     assert code == 1
-    assert "PT104 [error] 未知的单位 'dcr';是否想写 'drc'?" in out
+    assert "PT104 [错误] 未知的单位 'dcr'\uff1b是否想写 'drc'\uff1f" in out
     assert out.rstrip().endswith("1 个错误，0 个警告（基准日期 2019-09-01）")
 
 
@@ -113,8 +113,8 @@ def test_rules_lists_every_rule_and_prints_one(cli) -> None:
     assert out.splitlines()[0].split()[:3] == ["PT001", "error", "yaml-syntax"]
     code, out, _ = cli("rules", "pt201", "--lang", "zh")
     assert code == 0
-    assert out.startswith("PT201 start-approval-first [error]\n专项、区域规划须经区政府批准后启动编制(R1)\n")
-    assert "What it does" in out and "报区政府批准后启动编制" in out
+    assert out.startswith("PT201 start-approval-first [错误]\n专项、区域规划须经区政府批准后启动编制\uff08R1\uff09\n")
+    assert "作用\uff1a" in out and "报区政府批准后启动编制" in out
 
 
 def test_as_a_real_process_without_traceback(tmp_path: Path) -> None:

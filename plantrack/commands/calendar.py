@@ -25,7 +25,7 @@ def calendar(
             "--remind",
             min=0,
             metavar="DAYS",
-            help=t("Remind this many days before (0: no reminder).", "提前几天提醒(0 为不提醒)。"),
+            help=t("Remind this many days before (0: no reminder).", "提前几天提醒（0 为不提醒）。"),
         ),
     ] = 7,
     as_of: AsOf = None,

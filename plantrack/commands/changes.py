@@ -22,7 +22,7 @@ def changes(
             help=t(
                 "The period starts after this date (YYYY-MM-DD: that day's own changes are not in it) "
                 "or after this revision; it ends at --as-of.",
-                "统计期自此日期(YYYY-MM-DD,不含当天的变更)或此版本之后开始,至 --as-of 为止。",
+                "统计期自此日期（YYYY-MM-DD，不含当天的变更）或此版本之后开始，至 --as-of 为止。",
             ),
         ),
     ],

@@ -38,7 +38,8 @@ def check(
         typer.Option(
             "--history",
             help=t(
-                "Also check done dates against the git history (back-dating).", "同时对照 git 历史检查完成日期(补记)。"
+                "Also check done dates against the git history (back-dating).",
+                "同时对照 git 历史检查完成日期（补记）。",
             ),
         ),
     ] = False,
@@ -50,7 +51,7 @@ def check(
             metavar="N",
             help=t(
                 "With --history: warn when done is recorded more than N days late.",
-                "与 --history 合用:完成日期晚于 N 天记录时警告。",
+                "与 --history 合用：完成日期晚于 N 天记录时警告。",
             ),
         ),
     ] = 7,

@@ -25,7 +25,7 @@ class Lang(str, Enum):
 
 AsOf = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("Reference date (default: today).", "基准日期(默认今天)。")),
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("Reference date (default: today).", "基准日期（默认今天）。")),
 ]
 File = Annotated[
     Path | None,
@@ -35,7 +35,7 @@ File = Annotated[
         metavar="PATH",
         help=t(
             "plans.yaml to read (default: found in this folder or a parent).",
-            "要读取的 plans.yaml(默认在当前或上级目录查找)。",
+            "要读取的 plans.yaml（默认在当前或上级目录查找）。",
         ),
     ),
 ]
@@ -45,7 +45,7 @@ LangOpt = Annotated[
         "--lang",
         help=t(
             "Language of messages (default: PLANTRACK_LANG, else the locale).",
-            "输出语言(默认取 PLANTRACK_LANG,否则取系统区域设置)。",
+            "输出语言（默认取 PLANTRACK_LANG，否则取系统区域设置）。",
         ),
     ),
 ]

@@ -45,7 +45,7 @@ def digest(
             metavar="YYYY-MM-DD",
             help=t(
                 "Newly overdue since this date (default: the last digest's, kept in .plantrack/digest-state.json).",
-                "自此日期以来新逾期的事项(默认取上次摘要的日期,记录在 .plantrack/digest-state.json)。",
+                "自此日期以来新逾期的事项（默认取上次摘要的日期，记录在 .plantrack/digest-state.json）。",
             ),
         ),
     ] = None,

@@ -35,7 +35,7 @@ CommitOpt = Annotated[
         "--commit",
         help=t(
             "Commit the file (only it) with the repository's configured author.",
-            "以仓库配置的作者身份提交该文件(仅此文件)。",
+            "以仓库配置的作者身份提交该文件（仅此文件）。",
         ),
     ),
 ]
@@ -51,7 +51,7 @@ def _run(file: Path | None, lang_opt: Lang | None, commit: bool, make: Callable[
     original = apply.read(path, today)
     change = make(original)
     if change.text == original.text:
-        same = t(" (already so: nothing written)", "(已是如此:未写入)", lang) if change.message else ""
+        same = t(" (already so: nothing written)", "（已是如此：未写入）", lang) if change.message else ""
         print(f"{original.display}: {change.summary(lang)}{same}")
         return 0
     apply.write(original, change.text, today)
@@ -89,7 +89,7 @@ def _commit(path: Path, display: str, message: str, lang: str) -> None:
     except PlantrackError as e:
         # One line: the edit stands, only the commit was declined.
         raise PlantrackError(
-            Msg(f"{display} saved, not committed: {e.msg.en}", f"{display} 已保存,未提交:{e.msg.zh}"), e.exit_code
+            Msg(f"{display} saved, not committed: {e.msg.en}", f"{display} 已保存，未提交：{e.msg.zh}"), e.exit_code
         ) from None
     print(t(f"committed {short}: {message}", f"已提交 {short}:{message}", lang))
 
@@ -113,7 +113,7 @@ def done(
     when: Annotated[
         str | None,
         typer.Option(
-            "--date", metavar="YYYY-MM-DD", help=t("The day it was done (default: today).", "完成日期(默认今天)。")
+            "--date", metavar="YYYY-MM-DD", help=t("The day it was done (default: today).", "完成日期（默认今天）。")
         ),
     ] = None,
     note: Annotated[
@@ -222,7 +222,7 @@ def note(
     milestone: Milestone,
     text: Annotated[
         str | None,
-        typer.Argument(metavar="[TEXT]", help=t("The note; empty removes it.", "备注内容;为空则删除备注。")),
+        typer.Argument(metavar="[TEXT]", help=t("The note; empty removes it.", "备注内容；为空则删除备注。")),
     ] = None,
     log: Annotated[
         str | None,

@@ -42,7 +42,10 @@ def init(
         typer.Option(
             "--schedule",
             metavar="NAME",
-            help=t("The schedule to follow (default: the newest shipped).", "遵循的工作方案（默认为自带的最新方案）。"),
+            help=t(
+                "The schedule to follow: fyp14 (default) or fyp15, or one in ./schedules.",
+                "遵循的工作方案：fyp14（默认）或 fyp15，或 ./schedules 中的方案。",
+            ),
         ),
     ] = None,
     townships: Annotated[
@@ -101,7 +104,7 @@ def init(
             Exit.USAGE,
         )
     known = discover.known_schedules(target)
-    name = schedule or (known[-1] if known else "fyp14")
+    name = schedule or discover.DEFAULT_SCHEDULE
     path = discover.find_schedule(target, name)
     if path is None:
         raise PlantrackError(

@@ -34,7 +34,7 @@ def notice(
     units: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[UNIT]...", help=t("Only these units (ids or names).", "只为这些单位(编号或名称)出督办单。")
+            metavar="[UNIT]...", help=t("Only these units (ids or names).", "只为这些单位（编号或名称）出督办单。")
         ),
     ] = None,
     format: Annotated[
@@ -46,14 +46,14 @@ def notice(
             "--output",
             "-o",
             metavar="DIR",
-            help=t("Write one file per unit into DIR (required for docx).", "每个单位一个文件,写入 DIR(docx 必填)。"),
+            help=t("Write one file per unit into DIR (required for docx).", "每个单位一个文件，写入 DIR（docx 必填）。"),
         ),
     ] = None,
     as_of: AsOf = None,
     within: Within = 14,
     reply_in: Annotated[
         int,
-        typer.Option("--reply-in", min=1, metavar="DAYS", help=t("Days the unit has to reply.", "反馈期限(天)。")),
+        typer.Option("--reply-in", min=1, metavar="DAYS", help=t("Days the unit has to reply.", "反馈期限（天）。")),
     ] = 7,
     file: File = None,
     lang: DocLang = None,

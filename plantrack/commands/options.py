@@ -23,7 +23,7 @@ Within = Annotated[
         "--within",
         min=0,
         metavar="DAYS",
-        help=t("Due-soon window in days.", "临期预警天数:在此天数内到期的未完成节点为临期。"),
+        help=t("Due-soon window in days.", "临期预警天数：在此天数内到期的未完成节点为临期。"),
     ),
 ]
 
@@ -39,7 +39,7 @@ KindOpt = Annotated[
         "--kind",
         "KIND",
         "Only plans of this kind (id or label, e.g. special or 专项); repeat for several.",
-        "只看此类型的规划(编号或名称,如 special 或 专项);可重复指定多个。",
+        "只看此类型的规划（编号或名称，如 special 或 专项）；可重复指定多个。",
     ),
 ]
 UnitOpt = Annotated[
@@ -48,13 +48,13 @@ UnitOpt = Annotated[
         "--unit",
         "UNIT",
         "Only plans this unit owns (id, name or part of a name); repeat for several.",
-        "只看此单位牵头的规划(编号、名称或名称的一部分);可重复指定多个。",
+        "只看此单位牵头的规划（编号、名称或名称的一部分）；可重复指定多个。",
     ),
 ]
 # One unit, for what is written for one unit (a report): its filter does not repeat.
 UnitOne = Annotated[
     str | None,
-    _only("--unit", "UNIT", "Only plans this unit owns (id or name).", "只看此单位牵头的规划(编号或名称)。"),
+    _only("--unit", "UNIT", "Only plans this unit owns (id or name).", "只看此单位牵头的规划（编号或名称）。"),
 ]
 PhaseOpt = Annotated[
     str | None,
@@ -71,7 +71,7 @@ Since = Annotated[
         metavar="DATE|REV",
         help=t(
             "Only changes from this date (YYYY-MM-DD) or after this revision.",
-            "只看此日期(YYYY-MM-DD)起或此版本之后的变更。",
+            "只看此日期（YYYY-MM-DD）起或此版本之后的变更。",
         ),
     ),
 ]
@@ -83,7 +83,7 @@ Output = Annotated[
         metavar="FILE",
         help=t(
             "Write to FILE (UTF-8; csv with a BOM, for Excel) instead of the screen.",
-            "写入文件 FILE(UTF-8;csv 带 BOM,便于 Excel 打开),而不是显示在屏幕上。",
+            "写入文件 FILE（UTF-8；csv 带 BOM，便于 Excel 打开），而不是显示在屏幕上。",
         ),
     ),
 ]

@@ -27,7 +27,7 @@ def overdue(
             "--fail",
             help=t(
                 "Exit 1 if anything is overdue, 2 if a plan did not load (for CI).",
-                "有逾期节点时以 1 退出,有规划数据有误(未能读取)时以 2 退出(用于 CI)。",
+                "有逾期节点时以 1 退出，有规划数据有误（未能读取）时以 2 退出（用于 CI）。",
             ),
         ),
     ] = False,
@@ -37,7 +37,7 @@ def overdue(
             "--all",
             help=t(
                 "List every overdue or due-soon step (default: one row per plan and responsible unit).",
-                "列出每个逾期或临期节点(默认每个规划和责任单位一行)。",
+                "列出每个逾期或临期节点（默认每个规划和责任单位一行）。",
             ),
         ),
     ] = False,

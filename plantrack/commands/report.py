@@ -33,7 +33,7 @@ Output = Annotated[
         metavar="FILE",
         help=t(
             "Write to FILE (required for xlsx and docx; html goes to stdout without it).",
-            "写入文件(xlsx、docx 必填;html 不填则输出到标准输出)。",
+            "写入文件（xlsx、docx 必填；html 不填则输出到标准输出）。",
         ),
     ),
 ]
@@ -43,10 +43,11 @@ DocLang = Annotated[
         "--lang",
         help=t(
             "Language of the document (default: PLANTRACK_LANG, else Chinese for a district whose names are Chinese).",
-            "文档语言(默认取 PLANTRACK_LANG,否则名称为中文的地区用中文)。",
+            "文档语言（默认取 PLANTRACK_LANG，否则名称为中文的地区用中文）。",
         ),
     ),
 ]
+
 
 def report(
     format: Annotated[DocFormat, typer.Option("--format", help=t("Document format.", "文档格式。"))] = DocFormat.html,

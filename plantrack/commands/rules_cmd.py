@@ -34,8 +34,9 @@ def rules(
     out = sys.stdout
     if code is None:
         width = max(len(r.name) for r in RULES)
+        sev = 7 if lng == "en" else 4  # two Chinese characters are four columns wide
         for r in RULES:
-            out.write(f"{r.code}  {r.severity.value:<7}  {r.name:<{width}}  {r.summary(lng)}\n")
+            out.write(f"{r.code}  {r.severity.label(lng):<{sev}}  {r.name:<{width}}  {r.summary(lng)}\n")
         return 0
     rule = BY_CODE.get(code.upper())
     if rule is None:
@@ -47,5 +48,5 @@ def rules(
             return show(code.upper(), lng)
         hint = did_you_mean(code.upper(), [*BY_CODE, *SCHEME_RULES, *DEADLINES])
         raise PlantrackError(Msg(f"no rule {code!r}{hint.en}", f"没有规则 {code!r}{hint.zh}"))
-    out.write(f"{rule.code} {rule.name} [{rule.severity.value}]\n{rule.summary(lng)}\n\n{rule.doc}\n")
+    out.write(f"{rule.code} {rule.name} [{rule.severity.label(lng)}]\n{rule.summary(lng)}\n\n{rule.explain(lng)}\n")
     return 0

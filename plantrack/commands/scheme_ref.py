@@ -3,7 +3,7 @@
 R# and D# name the scheme's rules and deadlines (docs/scheme.md); their words
 are in rules/scheme_text.py. For a D#, also the schedule's steps that carry it,
 with their deadline, read from the district's schedule (the plans.yaml found
-from here), else the newest shipped one.
+from here), else the default one (fyp14).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def show(ref: str, lang: str) -> int:
 
 
 def _schedule():  # type: ignore[no-untyped-def]
-    """The district's schedule if a plans.yaml is found from here, else the newest shipped one."""
+    """The district's schedule if a plans.yaml is found from here, else the default one."""
     from plantrack import discover, load
     from plantrack.commands.init import load_schedule
     from plantrack.problems import PlantrackError
@@ -53,7 +53,7 @@ def _schedule():  # type: ignore[no-untyped-def]
     except PlantrackError:
         pass
     here = Path.cwd() / discover.PLANS_FILE
-    name = discover.known_schedules(here)[-1]
+    name = discover.DEFAULT_SCHEDULE
     path = discover.find_schedule(here, name)
     assert path is not None
     return name, load_schedule(path)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def status(
     plan: Annotated[
         str | None,
-        typer.Argument(metavar="PLAN", help=t("A plan id: show its milestones.", "规划编号:显示其各节点。")),
+        typer.Argument(metavar="PLAN", help=t("A plan id: show its milestones.", "规划编号：显示其各节点。")),
     ] = None,
     as_of: AsOf = None,
     kind: KindOpt = None,

@@ -20,7 +20,7 @@ def units(
         str | None,
         typer.Argument(
             metavar="UNIT",
-            help=t("A unit id or name: show its plans and milestones.", "单位编号或名称:显示其规划和节点。"),
+            help=t("A unit id or name: show its plans and milestones.", "单位编号或名称：显示其规划和节点。"),
         ),
     ] = None,
     as_of: AsOf = None,

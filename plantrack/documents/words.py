@@ -58,7 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "stages": ("Stage statistics", "分阶段完成情况"),
     "status": ("Status of every plan", "各规划进度"),
     "gantt": ("Timeline", "进度甘特图"),
-    "by_unit": ("Overdue and due soon, by unit", "逾期及临期事项(按责任单位)"),
+    "by_unit": ("Overdue and due soon, by unit", "逾期及临期事项（按责任单位）"),
     "units": ("By unit", "分单位情况"),
     "none": ("Nothing overdue or due soon.", "没有逾期或临期的事项。"),
     "late_items": ("Overdue items and their reasons", "逾期事项及原因"),
@@ -109,7 +109,6 @@ def day(d: date | None, lang: str) -> str:
     if d is None:
         return ""
     return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
-
 
 
 def skipped(ids: tuple[str, ...], lang: str) -> str:

@@ -78,7 +78,7 @@ def _conflict(display: str) -> PlantrackError:
     return PlantrackError(
         Msg(
             f"{display} changed on disk while plantrack was editing it: nothing written; run the command again",
-            f"{display} 在编辑期间被其他程序修改:未写入;请重新运行命令",
+            f"{display} 在编辑期间被其他程序修改：未写入；请重新运行命令",
         ),
         Exit.CONFLICT,
     )
@@ -86,11 +86,11 @@ def _conflict(display: str) -> PlantrackError:
 
 def _refusal(original: Original, added: list[Problem]) -> PlantrackError:
     shown_en = "; ".join(f"{p.code} {p.msg.en} (line {p.line})" for p in added)
-    shown_zh = ";".join(f"{p.code} {p.msg.zh}(第 {p.line} 行)" for p in added)
+    shown_zh = "\uff1b".join(f"{p.code} {p.msg.zh}\uff08第 {p.line} 行\uff09" for p in added)
     return PlantrackError(
         Msg(
             f"edit refused, {original.display} unchanged: {shown_en}",
-            f"已拒绝修改,{original.display} 未改动:{shown_zh}",
+            f"已拒绝修改\uff0c{original.display} 未改动\uff1a{shown_zh}",
         ),
         Exit.RULE_ERRORS,
     )
@@ -125,7 +125,7 @@ def write(original: Original, new_text: str, as_of: date) -> None:
             raise PlantrackError(
                 Msg(
                     f"cannot write {original.display}: {e.strerror or e}; the file is unchanged",
-                    f"无法写入 {original.display}:{e.strerror or e};文件未改动",
+                    f"无法写入 {original.display}\uff1a{e.strerror or e}\uff1b文件未改动",
                 ),
                 Exit.CONFLICT,
             ) from None

@@ -85,13 +85,13 @@ def _git_error(stderr: str, root: Path | str) -> PlantrackError:
         return _fail(
             f"git refuses the repository at {root}: it belongs to another user (dubious ownership); "
             f"if you trust it, run: git config --global --add safe.directory {root}",
-            f"git 拒绝访问 {root} 的仓库:它属于其他用户(dubious ownership);如确认可信,请运行:"
+            f"git 拒绝访问 {root} 的仓库：它属于其他用户（dubious ownership）；如确认可信，请运行："
             f"git config --global --add safe.directory {root}",
             Exit.DUBIOUS,
         )
     lines = [ln.strip(" '") for ln in stderr.splitlines() if ln.strip(" '")]
     said = next((ln for ln in lines if "fatal:" in ln or "error:" in ln), lines[-1] if lines else "?")
-    return _fail(f"git failed: {said}", f"git 执行失败:{said}", Exit.GIT_FAILED)
+    return _fail(f"git failed: {said}", f"git 执行失败：{said}", Exit.GIT_FAILED)
 
 
 def _timed_out(args: tuple[str, ...]) -> PlantrackError:
@@ -125,7 +125,7 @@ def open_repo(path: Path, display: str) -> FileRepo:
     if shutil.which(_exe()) is None:
         raise _fail(
             "git is not installed (no 'git' on PATH): install git",
-            "未安装 git(PATH 中没有 git):请先安装 git",
+            "未安装 git（PATH 中没有 git）：请先安装 git",
             Exit.NO_GIT,
         )
     import git as gitpython
@@ -138,7 +138,7 @@ def open_repo(path: Path, display: str) -> FileRepo:
     if repo is None or repo.bare:
         raise _fail(
             f"{display} is not in a git repository (run 'git init' there, or work in a clone)",
-            f"{display} 不在 git 仓库中(请在该目录运行 'git init',或在克隆的仓库中操作)",
+            f"{display} 不在 git 仓库中（请在该目录运行 'git init'，或在克隆的仓库中操作）",
             Exit.NOT_A_REPO,
         )
     try:
@@ -166,7 +166,7 @@ def commit_file(fr: FileRepo, message: str) -> str:
     if fr.branch is None:
         raise _fail(
             f"HEAD is detached at {str(fr.head)[:7]}: switch to a branch first (git switch BRANCH)",
-            f"HEAD 处于分离状态({str(fr.head)[:7]}):请先切换到分支(git switch 分支名)",
+            f"HEAD 处于分离状态（{str(fr.head)[:7]}）：请先切换到分支（git switch 分支名）",
             Exit.DETACHED,
         )
     run(fr, "add", "--", fr.rel)
@@ -188,7 +188,7 @@ def resolve(fr: FileRepo, rev: str) -> str:
         hint = did_you_mean(rev, names)
         raise _fail(
             f"{rev!r} is neither a date (YYYY-MM-DD) nor a revision of this repository{hint.en}",
-            f"{rev!r} 既不是日期(YYYY-MM-DD)也不是本仓库的版本{hint.zh}",
+            f"{rev!r} 既不是日期（YYYY-MM-DD）也不是本仓库的版本{hint.zh}",
             Exit.USAGE,
         ) from None
 

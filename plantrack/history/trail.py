@@ -196,14 +196,14 @@ def _notes(fr: FileRepo) -> list[Msg]:
             Msg(
                 f"this is a shallow clone: history reaches back only to {day[:10]} ({short}); "
                 "run 'git fetch --unshallow' to read all of it",
-                f"这是浅克隆:历史只追溯到 {day[:10]}({short});运行 'git fetch --unshallow' 获取完整历史",
+                f"这是浅克隆：历史只追溯到 {day[:10]}（{short}）；运行 'git fetch --unshallow' 获取完整历史",
             )
         )
     if fr.branch is None and fr.head is not None:
         notes.append(
             Msg(
                 f"HEAD is detached at {fr.head[:7]}: showing the history that leads to it",
-                f"HEAD 处于分离状态({fr.head[:7]}):显示截至该提交的历史",
+                f"HEAD 处于分离状态（{fr.head[:7]}）：显示截至该提交的历史",
             )
         )
     return notes

@@ -45,7 +45,7 @@ SPECS: tuple[dict[str, Any], ...] = (
 
 def _recorded(item: Item, lang: str) -> str:
     if item.by is None:
-        return t("(not committed)", "(未提交)", lang) if item.days is None else ""
+        return t("(not committed)", "（未提交）", lang) if item.days is None else ""
     c = item.by.commit
     return f"{c.day} {c.author} {c.short}"
 
@@ -97,7 +97,7 @@ def _totals(changes: Changes, lang: str) -> str:
 
 def _unit_name(units: Mapping[str, Unit], uid: str | None, lang: str) -> str:
     if uid is None:
-        return t("(no owner)", "(未填牵头单位)", lang)
+        return t("(no owner)", "（未填牵头单位）", lang)
     unit = units.get(uid)
     return unit.name if unit else uid
 

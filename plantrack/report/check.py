@@ -33,7 +33,7 @@ def text(problems: list[Problem], as_of: date, lang: str, out: TextIO) -> None:
         if last_file is not None and p.file != last_file:
             out.write("\n")
         last_file = p.file
-        sev = color.paint(p.severity.value, "red" if p.severity is Severity.ERROR else "yellow", on)
+        sev = color.paint(p.severity.label(lang), "red" if p.severity is Severity.ERROR else "yellow", on)
         where = color.paint(clean(f"{p.file}:{p.line}:{p.column}:"), "bold", on)
         out.write(f"{where} {p.code} [{sev}] {clean(p.msg(lang))}\n")
     errors, warnings = _counts(problems)

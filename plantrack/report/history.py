@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from plantrack.history.facts import Event
-from plantrack.i18n import t
+from plantrack.i18n import COLON, t
 from plantrack.report.formats import Report, head
 from plantrack.report.grid import Cell, Column, Grid, clip
 from plantrack.report.layout import plain, terminal_width
@@ -28,23 +28,28 @@ HEADERS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 )
 
 
+# The milestone fields a change is to, as the Chinese tables name them.
+FIELDS_ZH = {"due": "期限", "done": "完成日期", "note": "备注"}
+
+
 def describe(e: Event, lang: str, limit: int | None = NOTE_WIDTH) -> str:
     """One change in words: `done: 2020-06-03`, `due: 2020-09-30 → 2020-09-25`."""
     if e.change == "plan-added":
-        return t("plan added", "新增规划", lang) + (f": {e.new}" if e.new else "")
+        return t("plan added", "新增规划", lang) + ((f": {e.new}" if lang != "zh" else f"{COLON}{e.new}") if e.new else "")
     if e.change == "plan-removed":
         return t("plan removed", "删除规划", lang) + (f": {e.old}" if e.old else "")
 
     def shown(v: str | None) -> str:
         if v is None:
-            return t("(none)", "(无)", lang)
+            return t("(none)", "（无）", lang)
         return clip(v, limit) if limit else v
 
+    field = FIELDS_ZH.get(e.change, e.change) + "\uff1a" if lang == "zh" else f"{e.change}: "
     if e.old is None:
-        return f"{e.change}: {shown(e.new)}"
+        return f"{field}{shown(e.new)}"
     if e.new is None:
-        return f"{e.change}: {shown(e.old)} → {t('(removed)', '(删除)', lang)}"
-    return f"{e.change}: {shown(e.old)} → {shown(e.new)}"
+        return f"{field}{shown(e.old)} → {t('(removed)', '（删除）', lang)}"
+    return f"{field}{shown(e.old)} → {shown(e.new)}"
 
 
 def where(e: Event) -> str:

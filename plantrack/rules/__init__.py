@@ -12,10 +12,12 @@ reads from git first, so no rule does I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from plantrack.problems import Problem, Severity
 from plantrack.rules.base import Context, Rule, Stage
 from plantrack.rules.deadlines import DEADLINE_RULES
+from plantrack.rules.docs_zh import DOCS_ZH
 from plantrack.rules.duties import DUTY_RULES
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.ids import ID_RULES
@@ -39,6 +41,7 @@ RULES: tuple[Rule, ...] = tuple(
         key=lambda r: r.code,
     )
 )
+RULES = tuple(replace(r, doc_zh=DOCS_ZH[r.code].strip()) if r.code in DOCS_ZH else r for r in RULES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 
 __all__ = ["BY_CODE", "RULES", "Context", "Rule", "Stage", "run"]

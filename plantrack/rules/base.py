@@ -129,6 +129,11 @@ class Rule:
     doc: str  # What it does / Why / Example: `plantrack rules CODE` prints it
     check: Check | None = None  # None: the loader reports it while reading
     stage: Stage = "file"
+    doc_zh: str = ""  # the doc in Chinese (作用 / 原因 / 示例), from rules/docs_zh.py
+
+    def explain(self, lang: str) -> str:
+        """The doc `plantrack rules CODE` prints, in a language; English where no Chinese is written."""
+        return self.doc_zh if lang == "zh" and self.doc_zh else self.doc
 
 
 def rule(

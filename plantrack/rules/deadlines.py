@@ -18,7 +18,7 @@ AUTHORITIES = ("government", "party-committee", "city-drc")
     "PT209",
     "deadline-not-later",
     "No plan's own date later than the scheme's deadline, unless an extension is recorded (R9)",
-    "规划自定期限不得晚于工作方案期限，经批准延期的除外(R9)",
+    "规划自定期限不得晚于工作方案期限，经批准延期的除外（R9）",
 )
 def deadline_not_later(ctx: Context) -> Iterator[Finding]:
     """
@@ -81,7 +81,7 @@ def deadline_not_later(ctx: Context) -> Iterator[Finding]:
     "PT217",
     "extension-authority",
     "An extension is granted by the district government, the party committee or a higher body (R23)",
-    "延期须经区政府、区委或上级批准(R23)",
+    "延期须经区政府、区委或上级批准（R23）",
 )
 def extension_authority(ctx: Context) -> Iterator[Finding]:
     """

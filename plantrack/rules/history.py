@@ -39,7 +39,7 @@ def _recorded(ctx: Context) -> Iterator[tuple[str, str, date, Commit]]:
     "PT302",
     "backdated",
     "A done date recorded long after it (R12: progress is reported as it happens)",
-    "完成日期在很久之后才记录(R12:进度应及时报送)",
+    "完成日期在很久之后才记录（R12：进度应及时报送）",
     Severity.WARNING,
     stage="history",
 )
@@ -64,7 +64,7 @@ def backdated(ctx: Context) -> Iterator[Finding]:
                 Msg(
                     f"{pid}/{mid} done {done} was first recorded on {c.day} ({who}), "
                     f"{late} days later (more than {n}): back-dated?",
-                    f"{pid}/{mid} 完成于 {done},但首次记录于 {c.day}({who}),晚了 {late} 天(超过 {n} 天):是否补记?",
+                    f"{pid}/{mid} 完成于 {done}，但首次记录于 {c.day}（{who}），晚了 {late} 天（超过 {n} 天）：是否补记？",
                 ),
             )
 
@@ -92,7 +92,7 @@ def done_in_future(ctx: Context) -> Iterator[Finding]:
                 milestone_path(pid, mid, "done"),
                 Msg(
                     f"{pid}/{mid} done {done} was recorded on {c.day} ({who}), before it happened",
-                    f"{pid}/{mid} 完成于 {done},却在 {c.day} 就已记录({who}),早于完成日期",
+                    f"{pid}/{mid} 完成于 {done}，却在 {c.day} 就已记录（{who}），早于完成日期",
                 ),
             )
 

@@ -11,7 +11,10 @@ SYNTAX = loader_rule(
     "文件不是有效的 YAML",
     """
     What it does: reports where YAML parsing stopped (a tab used for indentation,
-    an unclosed bracket or quote, a bad indent).
+    an unclosed bracket or quote, a bad indent), and full-width punctuation a
+    Chinese input method typed where YAML needs its own: `owner：edu`,
+    `{done：2020-09-08}`, `[edu，drc]`, an indent of U+3000 spaces; it names
+    the character and the half-width one to type. A `：` inside a note is data.
     Why: nothing else can be checked until the file reads.
     Example (fails): `plans: {edu-plan: {name: x}` (the flow mapping is not closed).
 """,

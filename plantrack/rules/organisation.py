@@ -18,7 +18,7 @@ ENCOURAGED_ROUTES = {"directed": "定向委托", "tender": "公开招标"}
     "PT213",
     "leading-group",
     "The leading group and its office exist; the office sits at the DRC (R13)",
-    "设立区发展规划工作领导小组及其办公室，办公室设在区发展改革委(R13)",
+    "设立区发展规划工作领导小组及其办公室，办公室设在区发展改革委（R13）",
 )
 def leading_group(ctx: Context) -> Iterator[Finding]:
     """
@@ -69,7 +69,7 @@ def leading_group(ctx: Context) -> Iterator[Finding]:
     "PT214",
     "commission",
     "Commissioned research goes to an institution or think tank; funds come from district finance (R14)",
-    "委托研究应委托专业机构或智库，经费由区财政保障(R14)",
+    "委托研究应委托专业机构或智库，经费由区财政保障（R14）",
 )
 def commission(ctx: Context) -> Iterator[Finding]:
     """
@@ -123,7 +123,7 @@ def commission(ctx: Context) -> Iterator[Finding]:
     "PT218",
     "research-before-ideas",
     "The basic ideas rest on the research results (R18)",
-    "基本思路以前期研究成果为基础(R18)",
+    "基本思路以前期研究成果为基础（R18）",
     severity=Severity.WARNING,
 )
 def research_before_ideas(ctx: Context) -> Iterator[Finding]:

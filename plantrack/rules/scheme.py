@@ -19,7 +19,7 @@ from plantrack.vocab import type_name
     "PT201",
     "start-approval-first",
     "No step of a special or regional plan before its start approval (R1)",
-    "专项、区域规划须经区政府批准后启动编制(R1)",
+    "专项、区域规划须经区政府批准后启动编制（R1）",
 )
 def start_approval_first(ctx: Context) -> Iterator[Finding]:
     """
@@ -61,7 +61,7 @@ def start_approval_first(ctx: Context) -> Iterator[Finding]:
     "PT202",
     "key-special-by-government",
     "A key special plan is reviewed and issued by the district government (R2)",
-    "重点专项规划由区政府审定、印发(R2)",
+    "重点专项规划由区政府审定、印发（R2）",
 )
 def key_special_by_government(ctx: Context) -> Iterator[Finding]:
     """
@@ -78,7 +78,7 @@ def key_special_by_government(ctx: Context) -> Iterator[Finding]:
     "PT203",
     "general-special-issuer",
     "A general special plan: compiled by a department, consented to by the government, issued by the DRC or itself (R3)",
-    "一般专项规划由区直部门编制，经区政府同意，由区发展改革委会同或自行印发(R3)",
+    "一般专项规划由区直部门编制，经区政府同意，由区发展改革委会同或自行印发（R3）",
 )
 def general_special_issuer(ctx: Context) -> Iterator[Finding]:
     """
@@ -112,7 +112,7 @@ def general_special_issuer(ctx: Context) -> Iterator[Finding]:
     "PT204",
     "filed-with-drc",
     "Plans that departments compile or approve on their own are filed with the DRC (R4)",
-    "部门自行编制或批准的规划报区发展改革委备案(R4)",
+    "部门自行编制或批准的规划报区发展改革委备案（R4）",
 )
 def filed_with_drc(ctx: Context) -> Iterator[Finding]:
     """
@@ -129,7 +129,7 @@ def filed_with_drc(ctx: Context) -> Iterator[Finding]:
     "PT205",
     "township-chain",
     "A township plan goes to its own township's congress and is filed with the DRC (R5)",
-    "乡镇规划报同级人代会审议批准，报区发展改革委备案(R5)",
+    "乡镇规划报同级人代会审议批准，报区发展改革委备案（R5）",
 )
 def township_chain(ctx: Context) -> Iterator[Finding]:
     """
@@ -147,7 +147,7 @@ def township_chain(ctx: Context) -> Iterator[Finding]:
     "PT206",
     "township-plan-each",
     "Every township compiles one township plan; a subdistrict none (R6)",
-    "每个乡镇编制一个乡镇规划，街道不编制(R6)",
+    "每个乡镇编制一个乡镇规划，街道不编制（R6）",
 )
 def township_plan_each(ctx: Context) -> Iterator[Finding]:
     """
@@ -186,7 +186,7 @@ def township_plan_each(ctx: Context) -> Iterator[Finding]:
     "PT207",
     "one-master-plan",
     "Exactly one master plan, for the scheme's five-year period (R7)",
-    "有且仅有一个总体规划，规划期为五年(R7)",
+    "有且仅有一个总体规划，规划期为五年（R7）",
 )
 def one_master_plan(ctx: Context) -> Iterator[Finding]:
     """
@@ -219,7 +219,9 @@ def one_master_plan(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PT208", "procedure-order", "A step done while a step it follows is not (R8)", "前序节点未完成即完成后续节点(R8)")
+@rule(
+    "PT208", "procedure-order", "A step done while a step it follows is not (R8)", "前序节点未完成即完成后续节点（R8）"
+)
 def procedure_order(ctx: Context) -> Iterator[Finding]:
     """
     What it does: a milestone may be done only when every milestone the scheme
@@ -252,7 +254,7 @@ def procedure_order(ctx: Context) -> Iterator[Finding]:
     "PT210",
     "final-evaluation",
     "The previous plan's final evaluation exists and goes government -> congress, city DRC informed (R10)",
-    "上一个五年规划终期评估须存在，经区政府审核后提交区人大常委会并报市发展改革委(R10)",
+    "上一个五年规划终期评估须存在，经区政府审核后提交区人大常委会并报市发展改革委（R10）",
 )
 def final_evaluation(ctx: Context) -> Iterator[Finding]:
     """
@@ -290,7 +292,7 @@ def final_evaluation(ctx: Context) -> Iterator[Finding]:
     "PT211",
     "draft-after-proposal",
     "The outline draft for comments comes after the party committee's proposal (R11)",
-    "规划纲要征求意见稿须在区委建议出台后形成(R11)",
+    "规划纲要征求意见稿须在区委建议出台后形成（R11）",
 )
 def draft_after_proposal(ctx: Context) -> Iterator[Finding]:
     """
@@ -327,7 +329,7 @@ def draft_after_proposal(ctx: Context) -> Iterator[Finding]:
     "PT216",
     "outline-text-and-congress",
     "The outline's formal text: reviewed by the party committee and the government, passed by the congress standing committee (R8, D13, D18, D19)",
-    "规划纲要正式文本经区委、区政府研究审核，由区人大常委会审议通过(R8, D13、D18、D19)",
+    "规划纲要正式文本经区委、区政府研究审核，由区人大常委会审议通过（R8、D13、D18、D19）",
 )
 def outline_text(ctx: Context) -> Iterator[Finding]:
     """

@@ -195,7 +195,7 @@ def done_in_future(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PT110", "done-out-of-order", "A step done before a step it follows (R8)", "节点完成日期早于其前序节点(R8)")
+@rule("PT110", "done-out-of-order", "A step done before a step it follows (R8)", "节点完成日期早于其前序节点（R8）")
 def done_out_of_order(ctx: Context) -> Iterator[Finding]:
     """
     What it does: where a milestone and a milestone it follows (`after`) are both
@@ -251,7 +251,7 @@ def owner_type(ctx: Context) -> Iterator[Finding]:
     "PT112",
     "tier",
     "Special plans need a tier (key or general); other kinds have none",
-    "专项规划须注明重点或一般;其他规划不设层级",
+    "专项规划须注明重点或一般；其他规划不设层级",
 )
 def tier(ctx: Context) -> Iterator[Finding]:
     """

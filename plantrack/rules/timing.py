@@ -14,7 +14,7 @@ from plantrack.state import State
     "PT301",
     "overdue",
     "A milestone not done by its deadline (D1–D19, the plan's own, or an extension)",
-    "节点逾期未完成(D1–D19、规划自定期限或批准延期)",
+    "节点逾期未完成（D1–D19、规划自定期限或批准延期）",
     severity=Severity.WARNING,
 )
 def overdue(ctx: Context) -> Iterator[Finding]:

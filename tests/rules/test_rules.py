@@ -91,4 +91,4 @@ def test_every_rule_has_a_unique_code_a_doc_and_cases() -> None:
 def test_scheme_rules_cite_the_scheme() -> None:
     for r in RULES:
         if r.code.startswith("PT2"):
-            assert "(R" in r.summary.en and "(R" in r.summary.zh, r.code
+            assert "(R" in r.summary.en and "\uff08R" in r.summary.zh, r.code
