@@ -90,6 +90,7 @@ def _run(file: Path | None, lang_opt: Lang | None, save: Save, make: Callable[[O
     if not target.is_file():
         apply.read(path, today)  # says what is wrong with it
     display = discover.display_name(path)
+    _warm_up()
     with guard.locked(target, display, f"plantrack {save.command}"):
         guard.remove_stale_temps(target)
         original = apply.read(path, today)
@@ -110,6 +111,12 @@ def _run(file: Path | None, lang_opt: Lang | None, save: Save, make: Callable[[O
         if prepared is not None:
             _commit(prepared, original.display, change.message, lang)
     return 0
+
+
+def _warm_up() -> None:
+    """Import what an edit uses before taking the lock: the other edits wait only for the edit itself."""
+    from plantrack import load, resolve, rules  # noqa: F401
+    from plantrack.edit import add, ops, surgery  # noqa: F401
 
 
 def _not_text(e: Exception) -> Exception:

@@ -186,7 +186,7 @@ def locked(target: Path, display: str, command: str) -> Iterator[None]:
         if time.monotonic() >= deadline:
             raise _busy(display, path, timeout)
         time.sleep(pause)
-        pause = min(pause * 2, 0.1)
+        pause = min(pause * 2, 0.02)
     try:
         _write_holder(f, command)
         yield
