@@ -138,7 +138,7 @@ def test_a_held_lock_times_out_naming_its_holder(tmp_path: Path) -> None:
             break
         time.sleep(0.02)
     fast = spawn(path, "note", "outline", "framework", "fast", PLANTRACK_LOCK_TIMEOUT="0.3")
-    out, err = fast.communicate(timeout=30)
+    _, err = fast.communicate(timeout=30)
     assert fast.returncode == Exit.CONFLICT, err
     assert err.startswith(f"plantrack: plans.yaml is being edited by pid {slow.pid} on ")
     assert "`plantrack note` since 20" in err and "waited 0.3 s, nothing written" in err
