@@ -16,6 +16,7 @@ it; a commit that fails puts the file's index entry back as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -88,7 +89,7 @@ def prepare(path: Path, display: str, include_pending: bool) -> Prepared:
             return Prepared(None, e)
         raise
     try:
-        _same_repository(fr, path, display)
+        fr = _same_repository(fr, path, display)
         _not_ignored(fr, display)
         pending = _pending(fr, display, include_pending)
         entry = gitrepo.run(fr, "ls-files", "-s", "--", fr.rel)
@@ -98,13 +99,20 @@ def prepare(path: Path, display: str, include_pending: bool) -> Prepared:
     return Prepared(fr, None, pending, entry)
 
 
-def _same_repository(fr: FileRepo, path: Path, display: str) -> None:
+def _same_repository(fr: FileRepo, path: Path, display: str) -> FileRepo:
+    """The repository of the file's bytes must be the one it is named in and the working folder's.
+
+    Returns the FileRepo of the bytes: a plans.yaml that is a link inside the
+    repository commits the file it points to, which is what the edit changed.
+    """
     root = Path(os.path.realpath(fr.root))
-    named = _toplevel(Path(os.path.abspath(path)).parent)
-    if named is not None and named != root:
+    real = Path(os.path.realpath(path))
+    holder = _toplevel(real.parent)
+    if holder != root:
         raise _refuse(
-            f"--commit refused: {display} is a link into another repository ({root}), not the one it is named in ({named})",
-            f"已拒绝 --commit：{display} 链接到另一个仓库（{root}），而非其所在的仓库（{named}）",
+            f"--commit refused: {display} is a link into another repository ({holder or real.parent}), "
+            f"not the one it is named in ({root})",
+            f"已拒绝 --commit：{display} 链接到另一个仓库（{holder or real.parent}），而非其所在的仓库（{root}）",
         )
     here = _toplevel(Path.cwd())
     if here is not None and here != root:
@@ -113,6 +121,7 @@ def _same_repository(fr: FileRepo, path: Path, display: str) -> None:
             "run plantrack from inside that repository",
             f"已拒绝 --commit：{display} 位于 {root} 的仓库，而非当前目录所在的仓库（{here}）；请在该仓库内运行",
         )
+    return dataclasses.replace(fr, rel=real.relative_to(root).as_posix())
 
 
 def _not_ignored(fr: FileRepo, display: str) -> None:
