@@ -50,7 +50,7 @@ def test_a_failing_hook_leaves_the_edit_saved_and_the_index_as_it_was(
     path = init_repo(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     hook(tmp_path, "pre-commit", "echo 'lint: plans.yaml is not pretty' >&2; exit 1")
-    code, out, err = cli("note", "edu-plan", "first-draft", "延误", "--commit", "--lang", "en")
+    code, _, err = cli("note", "edu-plan", "first-draft", "延误", "--commit", "--lang", "en")
     assert code == Exit.GIT_FAILED
     assert err == (
         "plantrack: plans.yaml saved, not committed: git commit failed (exit 1; a hook may have refused it): "
