@@ -103,8 +103,8 @@ def test_a_plans_file_linked_into_another_repository_is_refused(cli, tmp_path: P
     code, out, err = cli("note", "edu-plan", "first-draft", "x", "--commit", "--lang", "en")
     assert (code, out) == (Exit.USAGE, "")
     assert err == (
-        f"plantrack: --commit refused: plans.yaml is a link into another repository ({other}), "
-        f"not the one it is named in ({here}); nothing written\n"
+        f"plantrack: plans.yaml is a link to {real}, outside the district ({here}): "
+        "plantrack reads only files inside it; copy the file in instead of linking it\n"
     )
     assert real.read_bytes() == before
 
