@@ -81,7 +81,7 @@ def _run(file: Path | None, lang_opt: Lang | None, save: Save, make: Callable[[O
     import os
 
     from plantrack import discover
-    from plantrack.edit import apply, guard, scalars
+    from plantrack.edit import apply, guard, scalars, surgery
 
     lang = language(lang_opt)
     path = plans_path(file)
@@ -94,6 +94,7 @@ def _run(file: Path | None, lang_opt: Lang | None, save: Save, make: Callable[[O
     with guard.locked(target, display, f"plantrack {save.command}"):
         guard.remove_stale_temps(target)
         original = apply.read(path, today)
+        surgery.refuse_odd_breaks(original.text, original.display)
         try:
             change = make(original)
         except scalars.ScalarError as e:
