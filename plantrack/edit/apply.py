@@ -112,11 +112,11 @@ def write(original: Original, new_text: str, as_of: date) -> None:
             os.chown(tmp, original.st.st_uid, original.st.st_gid)
         loaded, problems = loader.load(tmp)
         after = _errors(loaded, problems, as_of)
-        _refuse_broken_entries(original, loaded)
         added = list((Counter(_key(p) for p in after) - Counter(_key(p) for p in original.errors)).elements())
         if added:
             new = [p for p in after if _key(p) in added]
             raise _refusal(original, [dataclasses.replace(p, file=original.display) for p in new])
+        _refuse_broken_entries(original, loaded)
         # Last moment before the rename: refuse if someone else wrote the file meanwhile.
         if _current_bytes(original.target) != original.raw:
             raise _conflict(original.display)
