@@ -53,7 +53,7 @@ def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> 
     pid = resolve.resolve(plan_word, resolve.named_choices(plans), resolve.PLAN, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
-    spec = project.schedule.kinds.get(kind)  # type: ignore[arg-type]
+    spec = project.schedule.kinds.get(kind) if isinstance(kind, str) else None  # type: ignore[call-overload]
     if spec is None:
         raise PlantrackError(
             Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}：规划 {pid!r} 的类别不在工作方案中"),
