@@ -329,3 +329,15 @@ def test_a_read_only_file_is_refused_unless_forced(cli, tmp_path: Path) -> None:
     code, out, err = cli("note", "outline", "basic-ideas", "x", "--file", str(path), "--force", "--lang", "en")
     assert code == 0, err
     assert "note: x" in path.read_text(encoding="utf-8") and (path.stat().st_mode & 0o777) == 0o444
+
+
+def test_a_plan_whose_kind_is_a_mapping_is_exit_2(cli, tmp_path: Path) -> None:
+    """Fuzz mutant 1177: values swapped so that `kind:` holds a mapping."""
+    text = DISTRICT.read_text(encoding="utf-8")
+    text = text.replace("    kind: special\n", "    kind: {done: 2019-10-08}\n", 1)
+    path = make_district(tmp_path, text)
+    before = path.read_bytes()
+    code, out, err = cli("reopen", "edu-plan", "proposal", "--file", str(path), "--lang", "en")
+    assert (code, out) == (Exit.USAGE, "")
+    assert err == f"plantrack: {path}: plan 'edu-plan' has no kind the schedule knows\n"
+    assert path.read_bytes() == before
