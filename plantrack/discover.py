@@ -5,6 +5,7 @@ Only names and paths here; reading them is load.py's job.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -71,3 +72,53 @@ def display_name(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+# --- files stay inside the district -------------------------------------------
+
+
+def repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` holding `.git` (a repository or a worktree), without running git."""
+    for f in (folder, *folder.parents):
+        if (f / ".git").exists():
+            return f
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+
+
+def _linked(path: Path, up_to: Path) -> bool:
+    """Whether `path` or a folder between it and `up_to` is a symbolic link."""
+    for p in (path, *path.parents):
+        if p == up_to or len(p.parts) < len(up_to.parts):
+            return False
+        if p.is_symlink():
+            return True
+    return False
+
+
+def check_inside(plans_path: Path, file: Path | None = None) -> None:
+    """Refuse plans.yaml, or a schedule found for it, that is a link out of the district.
+
+    The district is the repository holding plans.yaml (as named), else the
+    folder it is in. A link pointing outside could make plantrack read, and
+    quote in messages and CI annotations, any file of the machine.
+    """
+    named = Path(os.path.abspath(plans_path))
+    root = repository_root(named.parent) or named.parent
+    path = named if file is None else Path(os.path.abspath(file))
+    if file is not None and _inside(path, bundled_dir()) and not _linked(path, bundled_dir()):
+        return
+    if not _linked(path, root) or _inside(path, root):
+        return
+    shown = display_name(path)
+    raise PlantrackError(
+        Msg(
+            f"{shown} is a link to {os.path.realpath(path)}, outside the district ({root}): "
+            "plantrack reads only files inside it; copy the file in instead of linking it",
+            f"{shown} 链接到 {os.path.realpath(path)}，位于本区目录（{root}）之外："
+            "plantrack 只读取其中的文件；请复制该文件而不是链接",
+        )
+    )

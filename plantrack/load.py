@@ -202,6 +202,7 @@ def load_or_raise(plans_path: Path, advice: Msg = _SEE_CHECK) -> tuple[Project, 
 
 
 def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]:
+    discover.check_inside(plans_path)
     src, problems = read_source(plans_path, spans=spans)
     if problems:
         return None, problems
@@ -247,6 +248,7 @@ def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
         )
     schedule_path = discover.find_schedule(plans_path, name)
     if schedule_path is not None:
+        discover.check_inside(plans_path, schedule_path)
         return schedule_path
     known = discover.known_schedules(plans_path)
     hint = did_you_mean(name, known)

@@ -12,6 +12,7 @@ ownership, git failed).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,10 +25,31 @@ from plantrack.i18n import t
 if TYPE_CHECKING:
     from plantrack.edit.apply import Original
     from plantrack.edit.ops import Change
+    from plantrack.history.commit import Prepared
 
 Plan = Annotated[str, typer.Argument(metavar="PLAN", help=t("The plan's id.", "规划 id。"))]
 Milestone = Annotated[
     str, typer.Argument(metavar="MILESTONE", help=t("The milestone's id in the schedule.", "工作方案中的节点 id。"))
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help=t(
+            "Edit a read-only plans.yaml anyway (it stays read-only).",
+            "即使 plans.yaml 为只读也编辑（编辑后仍为只读）。",
+        ),
+    ),
+]
+PendingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-pending",
+        help=t(
+            "With --commit: also commit changes to plans.yaml made before this edit (the message says so).",
+            "与 --commit 同用：一并提交本次编辑前 plans.yaml 中尚未提交的修改（提交说明中注明）。",
+        ),
+    ),
 ]
 CommitOpt = Annotated[
     bool,
@@ -41,26 +63,73 @@ CommitOpt = Annotated[
 ]
 
 
-def _run(file: Path | None, lang_opt: Lang | None, commit: bool, make: Callable[[Original], Change]) -> int:
-    """Read, change, validate and write, then commit if asked; the one path of every edit."""
-    from plantrack.edit import apply
+@dataclass(frozen=True)
+class Save:
+    """How the edit is saved: the command (named in the lock), --commit, --force, --include-pending."""
+
+    command: str
+    commit: bool = False
+    force: bool = False
+    include_pending: bool = False
+
+
+def _run(file: Path | None, lang_opt: Lang | None, save: Save, make: Callable[[Original], Change]) -> int:
+    """Read, change, validate and write, then commit if asked; the one path of every edit.
+
+    All of it under the edit lock (edit.guard), so two edits at once are one after the other.
+    """
+    import os
+
+    from plantrack import discover
+    from plantrack.edit import apply, guard, scalars, surgery
 
     lang = language(lang_opt)
     path = plans_path(file)
     today = date.today()
-    original = apply.read(path, today)
-    change = make(original)
-    if change.text == original.text:
-        same = t(" (already so: nothing written)", "（已是如此：未写入）", lang) if change.message else ""
-        print(f"{original.display}: {change.summary(lang)}{same}")
-        return 0
-    apply.write(original, change.text, today)
-    print(f"{original.display}: {change.summary(lang)}")
-    for number, line in _changed_lines(original.text, change.text):
-        print(f"  {number:>5} | {line}")
-    if commit:
-        _commit(path, original.display, change.message, lang)
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        apply.read(path, today)  # says what is wrong with it
+    display = discover.display_name(path)
+    _warm_up()
+    with guard.locked(target, display, f"plantrack {save.command}"):
+        guard.remove_stale_temps(target)
+        original = apply.read(path, today)
+        surgery.refuse_odd_breaks(original.text, original.display)
+        try:
+            change = make(original)
+        except scalars.ScalarError as e:
+            raise _not_text(e) from None
+        if change.text == original.text:
+            same = t(" (already so: nothing written)", "（已是如此：未写入）", lang) if change.message else ""
+            print(f"{original.display}: {change.summary(lang)}{same}")
+            return 0
+        guard.refuse_read_only(original.target, original.display, save.force)
+        prepared = _prepare_commit(path, original.display, save) if save.commit else None
+        apply.write(original, change.text, today)
+        print(f"{original.display}: {change.summary(lang)}")
+        for number, line in _changed_lines(original.text, change.text):
+            print(f"  {number:>5} | {line}")
+        if prepared is not None:
+            _commit(prepared, original.display, change.message, lang)
     return 0
+
+
+def _warm_up() -> None:
+    """Import what an edit uses before taking the lock: the other edits wait only for the edit itself."""
+    from plantrack import load, resolve, rules  # noqa: F401
+    from plantrack.edit import add, ops, surgery  # noqa: F401
+
+
+def _not_text(e: Exception) -> Exception:
+    from plantrack.i18n import Msg
+    from plantrack.problems import PlantrackError
+
+    return PlantrackError(
+        Msg(
+            f"{e}: an argument holds bytes that are not text in your locale's encoding (UTF-8 expected); nothing written",
+            f"{e}：参数中含有非文本字节（应为 UTF-8）；未写入",
+        )
+    )
 
 
 def _changed_lines(old: str, new: str, limit: int = 12) -> list[tuple[int, str]]:
@@ -75,23 +144,26 @@ def _changed_lines(old: str, new: str, limit: int = 12) -> list[tuple[int, str]]
     return [(head + 1 + i, line) for i, line in enumerate(b[head : len(b) - tail][:limit])]
 
 
-def _commit(path: Path, display: str, message: str, lang: str) -> None:
-    from plantrack.history import repo as gitrepo
+def _prepare_commit(path: Path, display: str, save: Save) -> Prepared:
+    """Everything --commit needs checked before the file is written; a refusal writes nothing."""
+    from plantrack.history import commit as gitcommit
+
+    return gitcommit.prepare(path, display, save.include_pending)
+
+
+def _commit(prepared: Prepared, display: str, message: str, lang: str) -> None:
+    from plantrack.history import commit as gitcommit
     from plantrack.i18n import Msg
     from plantrack.problems import PlantrackError
 
     try:
-        repo = gitrepo.open_repo(path, display)
-        try:
-            short = gitrepo.commit_file(repo, message)
-        finally:
-            repo.close()
+        short, subject = gitcommit.commit(prepared, message)
     except PlantrackError as e:
         # One line: the edit stands, only the commit was declined.
         raise PlantrackError(
             Msg(f"{display} saved, not committed: {e.msg.en}", f"{display} 已保存，未提交：{e.msg.zh}"), e.exit_code
         ) from None
-    print(t(f"committed {short}: {message}", f"已提交 {short}:{message}", lang))
+    print(t(f"committed {short}: {subject}", f"已提交 {short}：{subject}", lang))
 
 
 def _day(value: str | None, option: str) -> date:
@@ -133,6 +205,8 @@ def done(
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Record a milestone as done."""
@@ -140,15 +214,31 @@ def done(
 
     day = _day(when, "--date")
     return _run(
-        file, lang, commit, lambda o: ops.done(o.project, o.text, plan, milestone, day, note, by or (), to or ())
+        file,
+        lang,
+        Save("done", commit, force, include_pending),
+        lambda o: ops.done(o.project, o.text, plan, milestone, day, note, by or (), to or ()),
     )
 
 
-def reopen(plan: Plan, milestone: Milestone, file: File = None, commit: CommitOpt = False, lang: LangOpt = None) -> int:
+def reopen(
+    plan: Plan,
+    milestone: Milestone,
+    file: File = None,
+    commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
+    lang: LangOpt = None,
+) -> int:
     """Remove a milestone's done date."""
     from plantrack.edit import ops
 
-    return _run(file, lang, commit, lambda o: ops.reopen(o.project, o.text, plan, milestone))
+    return _run(
+        file,
+        lang,
+        Save("reopen", commit, force, include_pending),
+        lambda o: ops.reopen(o.project, o.text, plan, milestone),
+    )
 
 
 def due(
@@ -173,6 +263,8 @@ def due(
     ] = False,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Set a milestone's own due date, written as given (or --clear it)."""
@@ -184,7 +276,12 @@ def due(
         raise PlantrackError(
             Msg("due: give a DATE or --clear (one of them)", "due：请给出 DATE 或 --clear（二者取一）"), 2
         )
-    return _run(file, lang, commit, lambda o: ops.due(o.project, o.text, plan, milestone, when))
+    return _run(
+        file,
+        lang,
+        Save("due", commit, force, include_pending),
+        lambda o: ops.due(o.project, o.text, plan, milestone, when),
+    )
 
 
 def extend(
@@ -209,12 +306,19 @@ def extend(
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Record an authorised extension of a milestone's deadline (R23)."""
     from plantrack.edit import ops
 
-    return _run(file, lang, commit, lambda o: ops.extend(o.project, o.text, plan, milestone, when, by, ref))
+    return _run(
+        file,
+        lang,
+        Save("extend", commit, force, include_pending),
+        lambda o: ops.extend(o.project, o.text, plan, milestone, when, by, ref),
+    )
 
 
 def note(
@@ -242,6 +346,8 @@ def note(
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Set a milestone's note, or append to its supervision log (--log)."""
@@ -259,8 +365,18 @@ def note(
         )
     if log is not None:
         day = _day(when, "--date")
-        return _run(file, lang, commit, lambda o: ops.log(o.project, o.text, plan, milestone, day, log))
-    return _run(file, lang, commit, lambda o: ops.note(o.project, o.text, plan, milestone, text or ""))
+        return _run(
+            file,
+            lang,
+            Save("note", commit, force, include_pending),
+            lambda o: ops.log(o.project, o.text, plan, milestone, day, log),
+        )
+    return _run(
+        file,
+        lang,
+        Save("note", commit, force, include_pending),
+        lambda o: ops.note(o.project, o.text, plan, milestone, text or ""),
+    )
 
 
 def add(
@@ -288,6 +404,8 @@ def add(
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Add a plan, listing the schedule's milestones for its kind."""
@@ -295,7 +413,10 @@ def add(
 
     code = language(lang)
     return _run(
-        file, lang, commit, lambda o: add_entry.add_plan(o.project, o.text, plan, kind, owner, name, tier, code)
+        file,
+        lang,
+        Save("add", commit, force, include_pending),
+        lambda o: add_entry.add_plan(o.project, o.text, plan, kind, owner, name, tier, code),
     )
 
 
@@ -328,6 +449,8 @@ def add_unit(
     ] = None,
     file: File = None,
     commit: CommitOpt = False,
+    force: ForceOpt = False,
+    include_pending: PendingOpt = False,
     lang: LangOpt = None,
 ) -> int:
     """Add a unit; a township comes with its congress and its township plan."""
@@ -338,6 +461,6 @@ def add_unit(
     return _run(
         file,
         lang,
-        commit,
+        Save("add-unit", commit, force, include_pending),
         lambda o: add_entry.add_unit(o.project, o.text, unit, name, utype, host, contact or None, code),
     )

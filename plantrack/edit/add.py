@@ -12,7 +12,7 @@ from typing import Any
 
 from plantrack import ids, resolve
 from plantrack.edit import surgery
-from plantrack.edit.ops import Change, landed, section
+from plantrack.edit.ops import Change, landed, section, written_out
 from plantrack.edit.surgery import Doc, Edit, Noted, Value
 from plantrack.exitcodes import Exit
 from plantrack.i18n import Msg
@@ -163,4 +163,5 @@ def _add_entry(doc: Doc, section_key: str, key: str, entry: dict[str, Value], af
     """The edits that add `key: entry` to a top-level section, creating the section if the file has none."""
     if section_key not in doc.data:
         return surgery.set_key(doc, (), section_key, {key: entry})
+    written_out(doc, (section_key,))
     return surgery.set_key(doc, (section_key,), key, entry, after=after)

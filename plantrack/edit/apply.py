@@ -100,13 +100,13 @@ def write(original: Original, new_text: str, as_of: date) -> None:
     """Validate `new_text` and put it in place of the original, atomically."""
     data = decoding.encode_like(new_text, original.raw)
     folder = original.target.parent
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{original.target.name}.", suffix=".plantrack-tmp")
-    tmp = Path(name)
+    fd, tmp = _temp_file(original)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        _test_pause()
         os.chmod(tmp, stat.S_IMODE(original.st.st_mode))
         with contextlib.suppress(OSError):  # keep the owner where we may (as root); else ours
             os.chown(tmp, original.st.st_uid, original.st.st_gid)
@@ -116,6 +116,7 @@ def write(original: Original, new_text: str, as_of: date) -> None:
         if added:
             new = [p for p in after if _key(p) in added]
             raise _refusal(original, [dataclasses.replace(p, file=original.display) for p in new])
+        _refuse_broken_entries(original, loaded)
         # Last moment before the rename: refuse if someone else wrote the file meanwhile.
         if _current_bytes(original.target) != original.raw:
             raise _conflict(original.display)
@@ -133,6 +134,85 @@ def write(original: Original, new_text: str, as_of: date) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def _temp_file(original: Original) -> tuple[int, Path]:
+    """A new temporary file beside the target, named with our pid (guard.remove_stale_temps)."""
+    from plantrack.edit import guard
+
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=original.target.parent, prefix=guard.temp_prefix(original.target), suffix=guard.TMP_SUFFIX
+        )
+    except OSError as e:
+        raise guard.not_writable(original.target.parent, original.display, e) from None
+    return fd, Path(name)
+
+
+def _test_pause() -> None:
+    """PLANTRACK_TEST_PAUSE_AFTER_TEMP=seconds: the kill -9 test stops an edit here, temp file written."""
+    pause = os.environ.get("PLANTRACK_TEST_PAUSE_AFTER_TEMP")
+    if pause:
+        import time
+
+        time.sleep(float(pause))
+
+
+def _refuse_broken_entries(original: Original, loaded: Project | None) -> None:
+    """An edit that touches a plan or unit that did not load is refused, naming its problem.
+
+    Rules skip such an entry, so its new facts could not be checked: accepting
+    them would make an edit less strict than on a clean file.
+    """
+    if loaded is None:
+        return
+    before, after = original.project, loaded
+    sections = (
+        ("plans", before.broken_plans | after.broken_plans),
+        ("units", before.broken_units | after.broken_units),
+    )
+    for section, broken in sections:
+        old = _section(before.plans_src.data, section)
+        new = _section(after.plans_src.data, section)
+        touched = sorted(k for k in broken if old.get(k) != new.get(k))
+        if touched:
+            raise _broken_refusal(original, section, touched[0])
+
+
+def _section(data: object, name: str) -> dict[str, object]:
+    found = data.get(name) if isinstance(data, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _broken_refusal(original: Original, section: str, key: str) -> PlantrackError:
+    mine = [p for p in original.errors if p.file == original.display and _under(original, p, section, key)]
+    first = min(mine) if mine else None
+    what = f"{first.line}:{first.column}: {first.code} " if first else ""
+    en = f"{first.msg.en}" if first else "it did not load"
+    zh = f"{first.msg.zh}" if first else "未能读取"
+    kind_en, kind_zh = ("plan", "规划") if section == "plans" else ("unit", "单位")
+    return PlantrackError(
+        Msg(
+            f"edit refused, {original.display} unchanged: {kind_en} {key!r} has an error, so its rules cannot be "
+            f"checked: {original.display}:{what}{en}; fix it first (plantrack check)",
+            f"已拒绝修改，{original.display} 未改动：{kind_zh} {key!r} 有错误，无法检查其规则："
+            f"{original.display}:{what}{zh}；请先修正（plantrack check）",
+        ),
+        Exit.RULE_ERRORS,
+    )
+
+
+def _under(original: Original, p: Problem, section: str, key: str) -> bool:
+    """Whether problem p lies inside the entry `section.key` of the original file."""
+    spans = original.project.plans_src.positions
+    start = spans.keys.get((section, key))
+    if start is None:
+        return False
+    # The entry runs from its key to the next sibling key (or the end of the file).
+    siblings = sorted(v for k, v in spans.keys.items() if len(k) == 2 and k[0] == section)
+    later = [v for v in siblings if v > start]
+    end = later[0] if later else (10**9, 0)
+    return start <= (p.line, p.column) < end
 
 
 def _current_bytes(target: Path) -> bytes | None:

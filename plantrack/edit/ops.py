@@ -53,7 +53,7 @@ def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> 
     pid = resolve.resolve(plan_word, resolve.named_choices(plans), resolve.PLAN, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
-    spec = project.schedule.kinds.get(kind)  # type: ignore[arg-type]
+    spec = project.schedule.kinds.get(kind) if isinstance(kind, str) else None  # type: ignore[call-overload]
     if spec is None:
         raise PlantrackError(
             Msg(f"{where}: plan {pid!r} has no kind the schedule knows", f"{where}：规划 {pid!r} 的类别不在工作方案中"),
@@ -61,6 +61,8 @@ def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> 
         )
     what = Msg(f"milestone of {pid!r} named", f"{pid!r} 的节点")
     mid = resolve.resolve(milestone_word, resolve.named_choices(spec.milestones), what, where)
+    for field in ("done", "log", "by", "to", "extended"):  # an alias on the way to any field an edit writes
+        written_out(doc, ("plans", pid, "milestones", mid, field), where)
     return pid, mid, list(spec.milestones)
 
 
@@ -75,6 +77,34 @@ def _units(doc: Doc, words: Sequence[str], option: str) -> list[str]:
         if uid not in out:
             out.append(uid)
     return out
+
+
+def written_out(doc: Doc, path: tuple[str, ...], where: str = "plans.yaml") -> None:
+    """Refuse to edit at `path` when a YAML alias (`*name`) stands on the way there.
+
+    The characters of an alias's content are at its anchor, maybe in another
+    plan: an edit there would change both, an edit here has no place to go.
+    """
+    node: Any = doc.data
+    for i in range(len(path) + 1):
+        here = path[:i]
+        aliased = here and here not in doc.pos.value_spans
+        if not aliased and isinstance(node, dict) and node:
+            aliased = here + (next(iter(node)),) not in doc.pos.key_spans
+        if aliased:
+            shown = ".".join(str(p) for p in here)
+            line, col = doc.pos.values.get(here, (1, 1))
+            raise PlantrackError(
+                Msg(
+                    f"{where}:{line}:{col}: {shown} is written with a YAML alias (*name): plantrack does not edit through aliases; "
+                    "write the values out in place, then edit",
+                    f"{where}:{line}:{col}：{shown} 使用了 YAML 别名（*name）：plantrack 不通过别名编辑；请先直接写出其内容再编辑",
+                ),
+                2,
+            )
+        if i == len(path) or not isinstance(node, dict) or path[i] not in node:
+            return
+        node = node[path[i]]
 
 
 def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, value: surgery.Value | None) -> str:

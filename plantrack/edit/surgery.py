@@ -36,7 +36,7 @@ Value: TypeAlias = "str | list[Value] | dict[str, Value] | Noted"
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
-def _refuse_odd_breaks(text: str) -> None:
+def refuse_odd_breaks(text: str, where: str = "") -> None:
     """Refuse to edit around a line break the edits cannot place lines by (reading is fine)."""
     odd = _ODD_BREAK.search(text)
     if odd is None:
@@ -46,12 +46,15 @@ def _refuse_odd_breaks(text: str) -> None:
     from plantrack.problems import PlantrackError
 
     line = text.count("\n", 0, odd.start()) + 1
+    column = odd.start() - text.rfind("\n", 0, odd.start())
+    at = f"{where}:{line}:{column}" if where else f"line {line}"
+    at_zh = f"{where}:{line}:{column}" if where else f"第 {line} 行"
     name = {"\r": "CR without LF", "\x85": "NEL", "\u2028": "U+2028", "\u2029": "U+2029"}[odd.group()]
     raise PlantrackError(
         Msg(
-            f"line {line}: a line break plantrack does not edit ({name}): nothing written; "
+            f"{at}: a line break plantrack does not edit ({name}): nothing written; "
             "save the file with LF (or CRLF) line endings, then edit",
-            f"第 {line} 行：含无法编辑的换行符（{name}）：未写入；请将文件另存为 LF（或 CRLF）换行后再编辑",
+            f"{at_zh}：含无法编辑的换行符（{name}）：未写入；请将文件另存为 LF（或 CRLF）换行后再编辑",
         ),
         Exit.USAGE,
     )
@@ -69,7 +72,7 @@ class Doc:
 
     @classmethod
     def parse(cls, text: str) -> Doc:
-        _refuse_odd_breaks(text)
+        refuse_odd_breaks(text)
         data, pos = yamlread.read(text, spans=True)
         first = text.find("\n")
         return cls(text, data, pos, "\r\n" if first > 0 and text[first - 1] == "\r" else "\n")

@@ -74,6 +74,11 @@ def _exe() -> str:
     return os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
 
 
+def git_exe() -> str:
+    """The git program to run (GIT_PYTHON_GIT_EXECUTABLE, else git on PATH)."""
+    return _exe()
+
+
 def git_env() -> dict[str, str]:
     """The environment git runs in: hook variables out, messages in English (they are parsed)."""
     env = {k: v for k, v in os.environ.items() if k not in HOOK_VARIABLES}
@@ -159,20 +164,6 @@ def open_repo(path: Path, display: str) -> FileRepo:
         head = None
     branch = None if repo.head.is_detached else repo.head.reference.name
     return FileRepo(repo, root, rel, branch, head, boundary)
-
-
-def commit_file(fr: FileRepo, message: str) -> str:
-    """Commit only this file (other staged changes stay staged); returns the short id."""
-    if fr.branch is None:
-        raise _fail(
-            f"HEAD is detached at {str(fr.head)[:7]}: switch to a branch first (git switch BRANCH)",
-            f"HEAD 处于分离状态（{str(fr.head)[:7]}）：请先切换到分支（git switch 分支名）",
-            Exit.DETACHED,
-        )
-    run(fr, "add", "--", fr.rel)
-    # With paths, `git commit` takes only them (--only): a colleague's staged work stays staged.
-    run(fr, "commit", "-q", "-m", message, "--", fr.rel)
-    return run(fr, "rev-parse", "--short", "HEAD")
 
 
 def resolve(fr: FileRepo, rev: str) -> str:

@@ -38,8 +38,8 @@ SPECS: tuple[dict[str, Any], ...] = (
     {"wrap": True, "min_width": 8, "key": True},
     {},
     {"wrap": True, "min_width": 6, "key": True},
+    {"wrap": True, "min_width": 10},  # a date is 10 wide: it never folds
     {"wrap": True, "min_width": 10},
-    {"wrap": True, "min_width": 8},
 )
 
 
