@@ -50,17 +50,29 @@ def check(
     lang: LangOpt = None,
 ) -> int:
     """Check plans.yaml against the scheme's rules. Exit 0 ok, 1 errors, 2 unreadable."""
-    from plantrack import load, rules
+    from plantrack import warm
     from plantrack.exitcodes import Exit
     from plantrack.problems import Severity
     from plantrack.report.check import REPORTERS
 
     when = as_of_date(as_of)
     path = plans_path(file)
-    loaded, problems = load.load(path)
+    # The file stage's findings, cached by everything they depend on (warm.py):
+    # a second check of an unchanged district imports neither the models nor the rules.
+    options = (backdate_days, fail_on_overdue)
+    stored = None if history else warm.findings(path, when, *options)
+    loaded = None
+    if stored is not None:
+        problems = stored
+    else:
+        from plantrack import load, rules
+
+        loaded, problems = load.load(path)
     if loaded is not None:
         ctx = rules.Context(loaded, when, backdate_days=backdate_days)
         problems += rules.run(ctx, rules.RULES, "file", fail_on_overdue=fail_on_overdue)
+        ps, ss = loaded.plans_src, loaded.schedule_src
+        warm.keep(ps.raw, ps.display, loaded.plans.schedule, ss.path, ss.display, ss.raw, when, problems, *options)
         if history:
             from plantrack.commands.history import print_notes
             from plantrack.history import trail
