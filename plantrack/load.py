@@ -174,6 +174,7 @@ def _from_cache(src: Source, raw: bytes, spans: bool) -> bool:
     except (ValueError, EOFError, TypeError):  # damaged or of another shape: read the file
         return False
     src.data = data
+    yamlread.remember(src.text, spans, data, src.positions)
     return True
 
 
@@ -186,8 +187,9 @@ def _to_cache(src: Source, raw: bytes, spans: bool) -> None:
         return
     pos = src.positions
     cut = [(e.code, e.line, e.column, e.msg.en, e.msg.zh) for e in pos.cut]
+    extra = (pos.value_spans, pos.key_spans, pos.flow) if spans else ({}, {}, {})  # read for an edit: kept only there
     try:
-        payload = marshal.dumps((src.data, pos.values, pos.keys, pos.value_spans, pos.key_spans, pos.flow, cut))
+        payload = marshal.dumps((src.data, pos.values, pos.keys, *extra, cut))
     except ValueError:  # a value marshal cannot hold: simply not cached
         return
     cache.store(_CACHE_KIND, _cache_key(raw, spans), payload)
@@ -214,10 +216,10 @@ def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list
 _SEE_CHECK = Msg("; run `plantrack check` to see every problem", "\uff1b运行 `plantrack check` 查看全部问题")
 
 
-def load_or_raise(plans_path: Path, advice: Msg = _SEE_CHECK) -> tuple[Project, list[Problem]]:
+def load_or_raise(plans_path: Path, advice: Msg = _SEE_CHECK, *, spans: bool = False) -> tuple[Project, list[Problem]]:
     """Load for a command that needs the district: a file that does not load at
     all is one line naming its first problem (exit 2), followed by `advice`."""
-    loaded, problems = load(plans_path)
+    loaded, problems = load(plans_path, spans=spans)
     if loaded is None:
         first = min(problems)
         where = f"{first.file}:{first.line}:{first.column}: {first.code}"

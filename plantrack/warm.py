@@ -34,16 +34,20 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def findings(path: Path, as_of: date, *options: Any) -> list[Problem] | None:
-    """The stored findings of `check` on this district, or None: not stored, or its schedule changed."""
+def findings(path: Path, as_of: date, *options: Any, raw: bytes | None = None) -> list[Problem] | None:
+    """The stored findings of `check` on this district, or None: not stored, or its schedule changed.
+
+    `raw`: the bytes of plans.yaml as the caller read them, else read here.
+    """
     if cache.directory() is None or os.environ.get("PLANTRACK_MAX_BYTES"):  # a cap: load.py enforces it
         return None
     try:  # only a regular file of a sane size: anything else is for load.py to refuse, located
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:
-            return None
-        with path.open("rb") as f:
-            raw = f.read(_MAX_BYTES + 1)
+        if raw is None:
+            st = path.stat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:
+                return None
+            with path.open("rb") as f:
+                raw = f.read(_MAX_BYTES + 1)
     except OSError:
         return None
     stored = cache.load_json(KIND, _key(raw, discover.display_name(path), (as_of, *options)))

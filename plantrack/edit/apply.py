@@ -57,11 +57,24 @@ def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> lis
 
 
 def read(path: Path, as_of: date) -> Original:
-    """Load the file, and keep its exact bytes to detect later changes."""
-    loaded, problems = loader.load_or_raise(path, Msg(": fix this before editing", "\uff1a请先修正再编辑"))
+    """Load the file, and keep its exact bytes to detect later changes.
+
+    Read with spans, so the edit itself finds them without a second parse
+    (yamlread keeps the last texts read); its errors are check's, when a check
+    today left them in the cache (warm.py): then no rule runs before the edit.
+    """
+    from plantrack import warm
+
+    advice = Msg(": fix this before editing", "\uff1a请先修正再编辑")
+    loaded, problems = loader.load_or_raise(path, advice, spans=True)
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
-    original = Original(path, target, raw, target.stat(), loaded, _errors(loaded, problems, as_of))
+    before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw)  # check's default options
+    if before is None:
+        errors = _errors(loaded, problems, as_of)
+    else:
+        errors = [p for p in before if p.severity is Severity.ERROR]
+    original = Original(path, target, raw, target.stat(), loaded, errors)
     if _decode(raw) != original.text:
         raise _conflict(original.display)
     return original
