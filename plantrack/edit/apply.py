@@ -70,10 +70,7 @@ def read(path: Path, as_of: date) -> Original:
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
     before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw)  # check's default options
-    if before is None:
-        errors = _errors(loaded, problems, as_of)
-    else:
-        errors = [p for p in before if p.severity is Severity.ERROR]
+    errors = _errors(loaded, problems, as_of) if before is None else _errors(None, before, as_of)
     original = Original(path, target, raw, target.stat(), loaded, errors)
     if _decode(raw) != original.text:
         raise _conflict(original.display)
