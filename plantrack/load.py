@@ -155,7 +155,7 @@ _CACHE_KIND = "read"
 def _cache_key(raw: bytes, spans: bool) -> str:
     from plantrack import cache
 
-    return cache.key("read", "spans" if spans else "plain", raw)
+    return cache.key("read 2", "spans" if spans else "plain", raw)  # 2: positions packed in ints
 
 
 def _from_cache(src: Source, raw: bytes, spans: bool) -> bool:
