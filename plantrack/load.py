@@ -123,9 +123,10 @@ def read_source(path: Path, *, spans: bool = False) -> tuple[Source, list[Proble
     raw = src.raw = read_bytes(path, src.display)
     try:
         src.text = decoding.decode(raw)
-        if not _from_cache(src, raw, spans):
+        # An edit's read (spans) is not cached: the file changes right after it.
+        if spans or not _from_cache(src, raw, spans):
             src.data, src.positions = yamlread.read(src.text, spans=spans)
-            if isinstance(src.data, dict):
+            if isinstance(src.data, dict) and not spans:
                 _to_cache(src, raw, spans)
     except decoding.YamlError as e:
         return src, [_problem(src, e)]

@@ -15,6 +15,7 @@ date grammar places its own errors) and so do YAML 1.1 words like `no` or
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from plantrack.decoding import YamlError
@@ -47,12 +48,18 @@ def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
 
     pos = Positions()
     parser = CParser(text)
+    # Building makes millions of small objects and no cycles: the collector
+    # would only rescan them, over and over (half the time, PERFORMANCE.md).
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         data = Builder(pos, spans, len(text) + ALIAS_ALLOWANCE, events).run(parser.get_event)
     except YAMLError as e:  # the parser's own errors only: a bug in the builder is a bug (exit 3)
         raise _located(e, text) from None
     finally:
         parser.dispose()
+        if was_enabled:
+            gc.enable()
     remember(text, spans, data, pos)
     return data, pos
 

@@ -48,6 +48,7 @@ DocLang = Annotated[
     ),
 ]
 
+
 def report(
     format: Annotated[DocFormat, typer.Option("--format", help=t("Document format.", "文档格式。"))] = DocFormat.html,
     output: Output = None,

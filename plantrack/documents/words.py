@@ -111,7 +111,6 @@ def day(d: date | None, lang: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
 
 
-
 def skipped(ids: tuple[str, ...], lang: str) -> str:
     """The line every document carries when plans could not be read: empty when all were."""
     return w("skipped", lang) + ("、" if lang == "zh" else ", ").join(ids) if ids else ""

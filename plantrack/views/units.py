@@ -55,7 +55,9 @@ def _rows(plans: PlansFile, schedule: Schedule, as_of: date, window: int, only: 
     for r in view.rows:
         rows, pending = by_owner.setdefault(r.plan.owner, ([], []))
         rows.append(r)
-        pending += [Item(r.id, r.plan, s, as_of, responsible(r.plan, s, plans.units)) for s in r.steps if s.state in NOT_DONE]
+        pending += [
+            Item(r.id, r.plan, s, as_of, responsible(r.plan, s, plans.units)) for s in r.steps if s.state in NOT_DONE
+        ]
     return [
         UnitRow(uid, plans.units.get(uid), tuple(rows), tuple(sorted(pending, key=lambda i: i.step.due or date.max)))
         for uid, (rows, pending) in by_owner.items()
