@@ -266,6 +266,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--sizes", help="synthetic district sizes in plans (default 1000,10000, --quick 1000)")
     ap.add_argument("--quick", action="store_true", help="fewer runs and only the smallest size")
     ap.add_argument("--history", type=int, default=2000, metavar="N", help="commits of the history rows (0: none)")
+    ap.add_argument("--no-goals", action="store_true", help="without issue 11's rows (cold/warm/edit/memory ratios)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or "1000,10000").split(",") if s.strip()]
     args.sizes = sizes[:1] if args.quick and not args.sizes else sizes
@@ -276,6 +277,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     rows = run_all(sorted(args.sizes), args.repeat)
+    goals = []
+    if not args.no_goals and bundled():
+        import issue_rows
+
+        big = synthetic(max(args.sizes))
+        assert big.yaml and big.json
+        goals = issue_rows.measure(BUNDLED, big.yaml, big.json, FLOOR_YAML, FLOOR_JSON, args.repeat)
     hist = []
     if args.history:
         import history_rows
@@ -285,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     for line in notes(rows):
         print(line)
+    if goals:
+        print()
+        print(issue_rows.table(goals))
     if hist:
         print()
         print(history_rows.table(hist, args.history))

@@ -13,17 +13,12 @@ import sys
 
 import typer
 
+# pydantic scans every installed distribution for plugins (importlib.metadata,
+# email, zipfile) the first time a model is built; plantrack uses none. Its
+# documented switch, unless the user set it.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from plantrack import __version__
-from plantrack.commands import calendar as calendar_cmd
-from plantrack.commands import changes as changes_cmd
-from plantrack.commands import check, overdue, rules_cmd, status, timeline, units
-from plantrack.commands import digest as digest_cmd
-from plantrack.commands import edit as edit_cmd
-from plantrack.commands import history as history_cmd
-from plantrack.commands import init as init_cmd
-from plantrack.commands import notice as notice_cmd
-from plantrack.commands import report as report_cmd
-from plantrack.commands import schema as schema_cmd
 from plantrack.commands.common import LangOpt
 from plantrack.i18n import t
 
@@ -39,27 +34,52 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("init")(init_cmd.init)
-app.command("check")(check.check)
-app.command("rules")(rules_cmd.rules)
-app.command("done")(edit_cmd.done)
-app.command("reopen")(edit_cmd.reopen)
-app.command("due")(edit_cmd.due)
-app.command("extend")(edit_cmd.extend)
-app.command("note")(edit_cmd.note)
-app.command("add")(edit_cmd.add)
-app.command("add-unit")(edit_cmd.add_unit)
-app.command("history")(history_cmd.history)
-app.command("changes")(changes_cmd.changes)
-app.command("status")(status.status)
-app.command("overdue")(overdue.overdue)
-app.command("units")(units.units)
-app.command("timeline")(timeline.timeline)
-app.command("report")(report_cmd.report)
-app.command("schema")(schema_cmd.schema)
-app.command("notice")(notice_cmd.notice)
-app.command("digest")(digest_cmd.digest)
-app.command("calendar")(calendar_cmd.calendar)
+# Each command's module and function, in the order --help lists them. Only the
+# command being run is imported and built (typer builds every registered
+# command's options on each run): `main` registers them, see `_register`.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "init"),
+    "check": ("check", "check"),
+    "rules": ("rules_cmd", "rules"),
+    "done": ("edit", "done"),
+    "reopen": ("edit", "reopen"),
+    "due": ("edit", "due"),
+    "extend": ("edit", "extend"),
+    "note": ("edit", "note"),
+    "add": ("edit", "add"),
+    "add-unit": ("edit", "add_unit"),
+    "history": ("history", "history"),
+    "changes": ("changes", "changes"),
+    "status": ("status", "status"),
+    "overdue": ("overdue", "overdue"),
+    "units": ("units", "units"),
+    "timeline": ("timeline", "timeline"),
+    "report": ("report", "report"),
+    "schema": ("schema", "schema"),
+    "notice": ("notice", "notice"),
+    "digest": ("digest", "digest"),
+    "calendar": ("calendar", "calendar"),
+}
+_registered: set[str] = set()
+
+
+def _register(argv: list[str] | None) -> None:
+    """Register the command argv runs, or every command when it names none known
+    (help, a typo's "did you mean", shell completion)."""
+    import importlib
+
+    name = _command_arg(sys.argv[1:] if argv is None else argv)
+    completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+    names = [name] if name in COMMANDS and not completing else list(COMMANDS)
+    if len(names) > 1 and _registered != set(COMMANDS):  # in --help's order: start afresh
+        app.registered_commands.clear()
+        _registered.clear()
+    for n in names:
+        if n not in _registered:
+            module, attr = COMMANDS[n]
+            func = getattr(importlib.import_module(f"plantrack.commands.{module}"), attr)
+            app.command(n)(func)
+            _registered.add(n)
 
 
 def _version(value: bool) -> None:
@@ -74,10 +94,20 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help=t("Show the version and exit.", "显示版本号并退出。")
     ),
     lang: LangOpt = None,
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help=t(
+            "Neither read nor write plantrack's cache (as PLANTRACK_NO_CACHE=1).",
+            "不读取也不写入 plantrack 的缓存（同 PLANTRACK_NO_CACHE=1）。",
+        ),
+    ),
 ) -> None:
     # `plantrack --lang zh status`: as if PLANTRACK_LANG were set; main() restores it.
     if lang is not None:
         os.environ["PLANTRACK_LANG"] = lang.value
+    if no_cache:
+        os.environ["PLANTRACK_NO_CACHE"] = "1"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     from plantrack.i18n import detect
     from plantrack.problems import PlantrackError
 
+    _register(argv)
     click = _click_exceptions()
     env_lang = os.environ.get("PLANTRACK_LANG")
     narrow, escaped = _escape_what_cannot_be_shown()
@@ -95,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = detect(_lang_arg(argv))
     if _lang_arg(argv) in ("zh", "en"):
         os.environ["PLANTRACK_LANG"] = lang
+    env_cache = os.environ.get("PLANTRACK_NO_CACHE")
     try:
         command = typer.main.get_command(app)
         clizh.prepare(command, lang)
@@ -137,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                 "written as \\u escapes (use a UTF-8 terminal, or PYTHONIOENCODING=utf-8)",
                 file=sys.stderr,
             )
+        _restore("PLANTRACK_NO_CACHE", env_cache)
     return result if isinstance(result, int) else 0
 
 
@@ -193,6 +226,20 @@ def _click_exceptions():  # type: ignore[no-untyped-def]
     except ImportError:  # older Typer, on the real click
         from click import exceptions  # type: ignore[no-redef]
     return exceptions
+
+
+def _command_arg(args: list[str]) -> str | None:
+    """The first argument that is not a root option: the command's name, if any."""
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--lang":  # the root's one option with a value
+            i += 2
+            continue
+        if not a.startswith("-"):
+            return a
+        i += 1
+    return None
 
 
 def _lang_arg(argv: list[str] | None) -> str | None:

@@ -21,9 +21,8 @@ DateFormatError, and the loader places it at the value's line and column.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
-
-from dateutil.relativedelta import relativedelta
 
 ACCEPTED_FORMS = (
     "2020-08-31, 2020-08, 2020年8月底, 2020年10月上旬/中旬/下旬, 2020年底, 2020年8月底前, 2020年9月25日, "
@@ -69,7 +68,7 @@ def _day(year: int, month: int, day: int | None) -> date:
         raise DateFormatError(f"month {month} does not exist", f"没有{month}月")
     if year < 1:
         raise DateFormatError(f"year {year} does not exist", f"没有{year}年")
-    last = (date(year, month, 1) + relativedelta(day=31)).day
+    last = monthrange(year, month)[1]
     if day is None:
         day = last
     if not 1 <= day <= last:

@@ -18,6 +18,16 @@ settings.register_profile("dev", max_examples=40, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """The cache is on in tests, as for users, but in a folder of the test run, not ~/.cache."""
+    if "PLANTRACK_CACHE_DIR" not in os.environ:
+        os.environ["PLANTRACK_CACHE_DIR"] = str(tmp_path_factory.mktemp("plantrack-cache"))
+    yield
+
+
 # The district the goldens, format and oracle tests read: a frozen copy, so that
 # improving the demo plans.yaml or the schedule does not rewrite every golden.
 FIXTURE = REPO / "tests" / "fixtures" / "district"

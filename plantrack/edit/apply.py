@@ -57,11 +57,21 @@ def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> lis
 
 
 def read(path: Path, as_of: date) -> Original:
-    """Load the file, and keep its exact bytes to detect later changes."""
-    loaded, problems = loader.load_or_raise(path, Msg(": fix this before editing", "\uff1a请先修正再编辑"))
+    """Load the file, and keep its exact bytes to detect later changes.
+
+    Read with spans, so the edit itself finds them without a second parse
+    (yamlread keeps the last texts read); its errors are check's, when a check
+    today left them in the cache (warm.py): then no rule runs before the edit.
+    """
+    from plantrack import warm
+
+    advice = Msg(": fix this before editing", "\uff1a请先修正再编辑")
+    loaded, problems = loader.load_or_raise(path, advice, spans=True)
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
-    original = Original(path, target, raw, target.stat(), loaded, _errors(loaded, problems, as_of))
+    before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw)  # check's default options
+    errors = _errors(loaded, problems, as_of) if before is None else _errors(None, before, as_of)
+    original = Original(path, target, raw, target.stat(), loaded, errors)
     if _decode(raw) != original.text:
         raise _conflict(original.display)
     return original
@@ -205,11 +215,11 @@ def _broken_refusal(original: Original, section: str, key: str) -> PlantrackErro
 def _under(original: Original, p: Problem, section: str, key: str) -> bool:
     """Whether problem p lies inside the entry `section.key` of the original file."""
     spans = original.project.plans_src.positions
-    start = spans.keys.get((section, key))
-    if start is None:
+    if (section, key) not in spans.keys:
         return False
+    start = spans.key_at((section, key))
     # The entry runs from its key to the next sibling key (or the end of the file).
-    siblings = sorted(v for k, v in spans.keys.items() if len(k) == 2 and k[0] == section)
+    siblings = sorted(spans.key_at(k) for k in spans.keys if len(k) == 2 and k[0] == section)
     later = [v for v in siblings if v > start]
     end = later[0] if later else (10**9, 0)
     return start <= (p.line, p.column) < end

@@ -93,7 +93,7 @@ def written_out(doc: Doc, path: tuple[str, ...], where: str = "plans.yaml") -> N
             aliased = here + (next(iter(node)),) not in doc.pos.key_spans
         if aliased:
             shown = ".".join(str(p) for p in here)
-            line, col = doc.pos.values.get(here, (1, 1))
+            line, col = doc.pos.locate(here) if here else (1, 1)
             raise PlantrackError(
                 Msg(
                     f"{where}:{line}:{col}: {shown} is written with a YAML alias (*name): plantrack does not edit through aliases; "

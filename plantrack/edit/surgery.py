@@ -87,7 +87,7 @@ class Doc:
         return bool(self.pos.flow.get(path))
 
     def key_col(self, path: Path) -> int:
-        return self.pos.keys[path][1] - 1 if path else 0
+        return self.pos.key_at(path)[1] - 1 if path else 0
 
     def line_start(self, i: int) -> int:
         return self.text.rfind("\n", 0, i) + 1
@@ -120,9 +120,9 @@ class Doc:
     def step(self) -> int:
         """The file's usual indentation step (2 if it shows none)."""
         steps: Counter[int] = Counter()
-        for p, (_, col) in self.pos.keys.items():
+        for p in self.pos.keys:
             if len(p) > 1 and p[:-1] in self.pos.keys and self.pos.flow.get(p[:-1]) is False:
-                delta = col - self.pos.keys[p[:-1]][1]
+                delta = self.pos.key_at(p)[1] - self.pos.key_at(p[:-1])[1]
                 if delta > 0:
                     steps[delta] += 1
         return steps.most_common(1)[0][0] if steps else 2
@@ -262,8 +262,8 @@ def _block_insert(doc: Doc, neighbour: Path, key: str, value: Value, first: bool
 
 def _pad(doc: Doc, neighbour: Path, key: str, value: Value) -> int:
     """Spaces after `key:` so a one-line value lines up with its neighbour's."""
-    key_line, key_col = doc.pos.keys[neighbour]
-    value_line, value_col = doc.pos.values[neighbour]
+    key_line, key_col = doc.pos.key_at(neighbour)
+    value_line, value_col = doc.pos.value_at(neighbour)
     if not inline(value) or key_line != value_line:
         return 1
     return max(1, value_col - key_col - len(scalar(key)) - 1)

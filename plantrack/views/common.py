@@ -174,7 +174,9 @@ class Parties:
         if isinstance(recorded, str):
             recorded = [recorded]
         if recorded:
-            return tuple(Party(uid, unit_name(self.units, uid) if uid in self.units else None, None, True) for uid in recorded)
+            return tuple(
+                Party(uid, unit_name(self.units, uid) if uid in self.units else None, None, True) for uid in recorded
+            )
         out: list[Party] = []
         for t in types:
             if t == "owner":

@@ -74,7 +74,9 @@ def _rows(
     for r in view.rows:
         rows, pending, _ = by_owner.setdefault(r.plan.owner, ([], [], []))
         rows.append(r)
-        pending += [Item(r.id, r.plan, s, as_of, responsible(r.plan, s, plans.units)) for s in r.steps if s.state in NOT_DONE]
+        pending += [
+            Item(r.id, r.plan, s, as_of, responsible(r.plan, s, plans.units)) for s in r.steps if s.state in NOT_DONE
+        ]
     return [
         UnitRow(
             uid,

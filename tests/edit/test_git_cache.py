@@ -43,7 +43,8 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
     assert not cache_dir.exists()
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
-    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts"}
+    # the history's kinds, beside the district's read cache and check's findings
+    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "read", "check"}
     from plantrack.history import repo
 
     monkeypatch.setattr(repo, "read_blobs", _no_blobs)
