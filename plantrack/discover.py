@@ -1,6 +1,6 @@
 """Find the files of a district: plans.yaml and the schedule it names.
 
-Only names and paths here; reading them is load.py's job.
+Only names and paths here; reading them is source.py's and load.py's job.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The words of the domain, each list written once: plan kinds, tiers, unit types, states.
 
-Each id comes with its labels in both languages (an `i18n.Msg`). models.py
+Each id comes with its labels in both languages (an `i18n.Msg`). plantrack.models
 takes its Literal types from here, so a new unit type is one line below plus
 its label. Data (plan and unit names, notes) is never translated.
 """

@@ -5,7 +5,7 @@ read, validate or run a rule: its findings are a function of the bytes of
 plans.yaml and of its schedule, the names they are shown under, the options
 that change findings (reference date, --backdate-days, --fail-on-overdue) and
 plantrack's version (in cache.key). On another day the rules run again, on the
-district read from the read cache (load.py). Stored through plantrack/cache.py:
+district read from the read cache (source.py). Stored through plantrack/cache.py:
 safe to delete, ignored when unusable, off with --no-cache.
 """
 
@@ -23,7 +23,7 @@ from plantrack.i18n import Msg
 from plantrack.problems import Problem, Severity
 
 KIND = "check"
-_MAX_BYTES = 64 * 1024 * 1024  # load.MAX_BYTES; a bigger file is never cached
+_MAX_BYTES = 64 * 1024 * 1024  # source.MAX_BYTES; a bigger file is never cached
 
 
 def _key(raw: bytes, display: str, options: tuple[Any, ...]) -> str:
@@ -40,9 +40,9 @@ def findings(path: Path, as_of: date, *options: Any, raw: bytes | None = None) -
 
     `raw`: the bytes of plans.yaml as the caller read them, else read here.
     """
-    if cache.directory() is None or os.environ.get("PLANTRACK_MAX_BYTES"):  # a cap: load.py enforces it
+    if cache.directory() is None or os.environ.get("PLANTRACK_MAX_BYTES"):  # a cap: source.py enforces it
         return None
-    try:  # only a regular file of a sane size: anything else is for load.py to refuse, located
+    try:  # only a regular file of a sane size: anything else is for source.py to refuse, located
         if raw is None:
             st = path.stat()
             if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:

@@ -74,7 +74,7 @@ def _syntax(en: str, zh: str) -> Msg:
 
 
 def remember(text: str, spans: bool, data: Any, pos: Positions) -> None:
-    """What reading `text` gives (from load.py's cache): the next read of it returns this."""
+    """What reading `text` gives (from source.py's cache): the next read of it returns this."""
     _recent[:] = [(text, spans, data, pos), *_recent[:1]]
 
 

@@ -55,6 +55,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "plantrack.yamlhints",
             "plantrack.yamlread",
             "plantrack.discover",
+            "plantrack.source",
             "plantrack.load",
             "plantrack.cache",
             "plantrack.warm",

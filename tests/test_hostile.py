@@ -226,10 +226,10 @@ def test_size_cap(check, monkeypatch, tmp_path: Path) -> None:
 
 
 def test_default_size_cap_is_64_mb(monkeypatch) -> None:
-    from plantrack import load
+    from plantrack import source
 
     monkeypatch.delenv("PLANTRACK_MAX_BYTES", raising=False)
-    assert load.max_bytes() == 64 * 1024 * 1024
+    assert source.max_bytes() == 64 * 1024 * 1024
 
 
 def test_a_10mb_plan_name_is_cut_and_views_stay_fast(cli, tmp_path: Path) -> None:

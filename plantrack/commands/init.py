@@ -184,12 +184,12 @@ def _members(listing: str, prefix: str, option: str) -> list[Member]:
 
 def load_schedule(path: Path):  # type: ignore[no-untyped-def]
     """A schedule file, validated; a broken one is one located line (exit 2)."""
-    from plantrack import load
+    from plantrack import load, source
     from plantrack.i18n import Msg
     from plantrack.models import Schedule
     from plantrack.problems import PlantrackError
 
-    src, problems = load.read_source(path)
+    src, problems = source.read_source(path)
     schedule, more = (None, []) if problems else load.validate(Schedule, src)
     if schedule is None:
         first = min(problems + more)

@@ -22,7 +22,9 @@ from plantrack.rules.duties import DUTY_RULES
 from plantrack.rules.history import HISTORY_RULES
 from plantrack.rules.ids import ID_RULES
 from plantrack.rules.loading import LOADER_RULES
+from plantrack.rules.order import ORDER_RULES
 from plantrack.rules.organisation import ORGANISATION_RULES
+from plantrack.rules.procedure import PROCEDURE_RULES
 from plantrack.rules.scheme import SCHEME_RULES
 from plantrack.rules.structure import STRUCTURE_RULES
 from plantrack.rules.timing import TIMING_RULES
@@ -31,7 +33,9 @@ RULES: tuple[Rule, ...] = tuple(
     sorted(
         LOADER_RULES
         + STRUCTURE_RULES
+        + ORDER_RULES
         + SCHEME_RULES
+        + PROCEDURE_RULES
         + DEADLINE_RULES
         + ORGANISATION_RULES
         + TIMING_RULES

@@ -10,7 +10,8 @@ from tests.conftest import FIXTURE
 
 @cache
 def schedule() -> Schedule:
-    from plantrack.load import read_source, validate
+    from plantrack.load import validate
+    from plantrack.source import read_source
 
     src, problems = read_source(FIXTURE / "schedules" / "fyp14.yaml")
     sched, more = validate(Schedule, src)
