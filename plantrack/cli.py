@@ -61,6 +61,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("calendar", "calendar"),
 }
 _registered: set[str] = set()
+# The click command typer builds from `app`, kept for the next in-process call
+# (tests, the fuzz run): building it took ~0.1 s a call. Keyed by the registered
+# commands, so `_register` adding one builds afresh; the language is set on it
+# by `clizh.prepare` on every call.
+_built: tuple[tuple[object, ...], object] | None = None
 
 
 def _register(argv: list[str] | None) -> None:
@@ -80,6 +85,15 @@ def _register(argv: list[str] | None) -> None:
             func = getattr(importlib.import_module(f"plantrack.commands.{module}"), attr)
             app.command(n)(func)
             _registered.add(n)
+
+
+def _command():  # type: ignore[no-untyped-def]
+    """The click command for `app` as registered now: built once, then reused."""
+    global _built
+    key = tuple(app.registered_commands)  # CommandInfo compares by identity; held, so never reused
+    if _built is None or _built[0] != key:
+        _built = (key, typer.main.get_command(app))
+    return _built[1]
 
 
 def _version(value: bool) -> None:
@@ -128,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PLANTRACK_LANG"] = lang
     env_cache = os.environ.get("PLANTRACK_NO_CACHE")
     try:
-        command = typer.main.get_command(app)
+        command = _command()
         clizh.prepare(command, lang)
         result = command.main(args=argv, standalone_mode=False, prog_name="plantrack")
     except PlantrackError as e:
