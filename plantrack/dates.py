@@ -1,4 +1,4 @@
-"""The due-date grammar of FORMAT.md.
+"""The due-date grammar of docs/format.md.
 
 A due date may be written as the scheme writes it. Each form names one day:
 
@@ -90,7 +90,7 @@ def parse_exact(text: object) -> date:
 
 
 def parse_due(text: object) -> date:
-    """Any due-date form of FORMAT.md, resolved to the day it names."""
+    """Any due-date form of docs/format.md, resolved to the day it names."""
     if isinstance(text, date):
         return text
     s = str(text).strip()

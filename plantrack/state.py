@@ -1,6 +1,6 @@
 """The one state function: recorded dates and a reference date in, a state out.
 
-FORMAT.md's definitions, for a milestone with due date `due` at date `as_of`:
+docs/format.md's definitions, for a milestone with due date `due` at date `as_of`:
 
     done      done on or before its due date
     late      done after its due date; days_late = done - due

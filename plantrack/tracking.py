@@ -1,7 +1,7 @@
 """A plan's milestones as tracked: the schedule's steps joined with the records.
 
 A milestone the schedule requires and the plan does not list is still tracked
-at the scheme's deadline (FORMAT.md). A step is due at an authorised extension's
+at the scheme's deadline (docs/format.md). A step is due at an authorised extension's
 `until` if one is recorded, else at the plan's own date, else at the scheme's;
 and never later than a step that follows it, whichever of those sets that
 step's date (a plan that finishes early pulls in the steps before it). Steps

@@ -85,7 +85,7 @@ def check(
     if any(p.code.startswith("PT0") for p in problems):
         return Exit.USAGE
     if fail_on_overdue and loaded is not None and loaded.broken_plans:
-        return Exit.USAGE  # a gate never passes on data it could not read (FORMAT.md)
+        return Exit.USAGE  # a gate never passes on data it could not read (docs/format.md)
     return Exit.RULE_ERRORS if any(p.severity is Severity.ERROR for p in problems) else Exit.OK
 
 

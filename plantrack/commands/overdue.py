@@ -64,6 +64,6 @@ def overdue(
 
     broken: list[str] = []
     shown = show(build, as_of=as_of, file=file, lang=lang, format=format, width=width, output=output)
-    if fail and broken:  # a gate never passes on data it could not read (FORMAT.md)
+    if fail and broken:  # a gate never passes on data it could not read (docs/format.md)
         return Exit.USAGE
     return Exit.RULE_ERRORS if fail and shown.view.any_overdue else Exit.OK

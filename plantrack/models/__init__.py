@@ -1,4 +1,4 @@
-"""The validated shape of plans.yaml and schedules/*.yaml (FORMAT.md).
+"""The validated shape of plans.yaml and schedules/*.yaml (docs/format.md).
 
 Models hold recorded facts only; states are derived elsewhere (state.py).
 Every model forbids unknown keys, so a typo is a located error, not a silent

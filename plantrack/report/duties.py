@@ -1,4 +1,4 @@
-"""Duty occurrences as a Grid and as JSON: the `duties` key of overdue, status and units (FORMAT.md).
+"""Duty occurrences as a Grid and as JSON: the `duties` key of overdue, status and units (docs/format.md).
 
 A duty item carries `duty` and `occurrence` where a milestone item carries
 `plan` and `milestone`, under a key of its own, so readers of the milestone

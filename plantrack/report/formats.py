@@ -21,7 +21,7 @@ from plantrack.report.safe import clean, json_escape
 if TYPE_CHECKING:
     from plantrack.report.grid import Grid
 
-VERSION = 1  # of the JSON documents (FORMAT.md)
+VERSION = 1  # of the JSON documents (docs/format.md)
 
 
 class Format(str, Enum):

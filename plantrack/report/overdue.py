@@ -1,4 +1,4 @@
-"""`overdue` as a Grid in one language, and as JSON (FORMAT.md)."""
+"""`overdue` as a Grid in one language, and as JSON (docs/format.md)."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def item_doc(i: Item) -> dict[str, Any]:
 
 
 def invalid_item(row: InvalidRow) -> dict[str, Any]:
-    """A plan that did not load, as an item: listed, with its problems, never left out (FORMAT.md)."""
+    """A plan that did not load, as an item: listed, with its problems, never left out (docs/format.md)."""
     u = row.plan
     return {
         "plan": u.id,
@@ -146,7 +146,7 @@ def overdue_doc(view: OverdueView, everything: Any = None, units: Mapping[str, U
         "items": [invalid_item(r) for r in view.invalid]
         + [{**item_doc(i), "owner_name": names[i.plan.owner]} for i in view.items],
     }
-    if view.tracks_duties:  # a key of its own: milestone items keep their shape (FORMAT.md)
+    if view.tracks_duties:  # a key of its own: milestone items keep their shape (docs/format.md)
         doc["duties"] = duties_doc(view.duties, units or {})
     return doc
 

@@ -1,6 +1,6 @@
-"""`status` and `status PLAN`: as Grids in one language, and as JSON (FORMAT.md, ids never words).
+"""`status` and `status PLAN`: as Grids in one language, and as JSON (docs/format.md, ids never words).
 
-FORMAT.md fixes the JSON keys it lists; the others here are additions it allows.
+docs/format.md fixes the JSON keys it lists; the others here are additions it allows.
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ def plan_doc(row: PlanRow, parties: Parties) -> dict[str, Any]:
 
 
 def invalid_doc(row: InvalidRow) -> dict[str, Any]:
-    """A plan that did not load, in the shape of `plan_doc` as far as it could be read (FORMAT.md)."""
+    """A plan that did not load, in the shape of `plan_doc` as far as it could be read (docs/format.md)."""
     u = row.plan
     return {
         "id": u.id,
@@ -253,7 +253,7 @@ def invalid_doc(row: InvalidRow) -> dict[str, Any]:
 
 
 def skipped(unloaded: Any) -> list[str]:
-    """FORMAT.md's `skipped`: the ids of the plans that did not load (empty when all loaded)."""
+    """docs/format.md's `skipped`: the ids of the plans that did not load (empty when all loaded)."""
     return [u.id for u in unloaded]  # Unloaded or InvalidRow
 
 
@@ -279,7 +279,7 @@ def report(
 
     def doc() -> dict[str, Any]:
         out = status_doc(view, plans, everything)
-        if duties is not None:  # a key of its own (FORMAT.md), when the schedule has duties
+        if duties is not None:  # a key of its own (docs/format.md), when the schedule has duties
             from plantrack.report.duties import duties_doc
 
             out["duties"] = duties_doc(duties, plans.units)

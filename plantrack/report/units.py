@@ -1,4 +1,4 @@
-"""`units` and `units UNIT` as Grids in one language, and as JSON (FORMAT.md)."""
+"""`units` and `units UNIT` as Grids in one language, and as JSON (docs/format.md)."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ def one_unit_doc(row: UnitRow, as_of: date, window: int, plans: PlansFile, every
         "units": [{**unit_doc(row), "pending": [item_doc(i) for i in row.pending]}],
         "plans": [invalid_doc(r) for r in row.invalid] + [plan_doc(r, parties) for r in row.plans],
     }
-    if row.tracks_duties:  # a key of its own (FORMAT.md): the unit's duty occurrences still to do
+    if row.tracks_duties:  # a key of its own (docs/format.md): the unit's duty occurrences still to do
         doc["duties"] = duties_doc(row.duties, plans.units)
     return doc
 

@@ -26,7 +26,7 @@ DUPLICATE_KEY = loader_rule(
     "同一映射中键重复",
     """
     What it does: reports the second occurrence of a key, naming the line of the first.
-    Why: ids are mapping keys (FORMAT.md), so a duplicate key is a duplicate id,
+    Why: ids are mapping keys (docs/format.md), so a duplicate key is a duplicate id,
     and YAML readers would silently keep only one of them.
     Example (fails): two `edu-plan:` entries under `plans:`.
 """,
@@ -98,7 +98,7 @@ UNKNOWN_KEY = loader_rule(
     "A key the format does not define",
     "格式未定义的键",
     """
-    What it does: reports a key that is not part of FORMAT.md at that place, with a
+    What it does: reports a key that is not part of docs/format.md at that place, with a
     "did you mean" among the keys allowed there.
     Why: a typo (`owenr:`) would otherwise drop the fact silently.
     Example (fails): `owenr: edu` in a plan. Passes: `owner: edu`.
@@ -123,7 +123,7 @@ BAD_DATE = loader_rule(
     "A date that does not parse or does not exist",
     "日期无法识别或不存在",
     """
-    What it does: parses `done` as an exact date and `due` in FORMAT.md's forms
+    What it does: parses `done` as an exact date and `due` in docs/format.md's forms
     (2020-08-31, 2020-08, 2020年8月底, 2020年10月上旬, 2020年底, end of 2020-08,
     early 2020-10), and reports an impossible day such as 2020-02-30 at its value.
     Why: a date that means nothing cannot be tracked.

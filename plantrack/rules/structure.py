@@ -63,7 +63,7 @@ def unknown_milestone(ctx: Context) -> Iterator[Finding]:
     """
     What it does: checks each milestone a plan lists against the schedule's
     milestones for the plan's kind, with a "did you mean".
-    Why: milestones are keyed by the schedule's ids (FORMAT.md); an unknown id is
+    Why: milestones are keyed by the schedule's ids (docs/format.md); an unknown id is
     a fact that no view would ever show.
     Example (fails): `frist-draft: {done: 2020-06-03}`. Passes: `first-draft: …`.
     """

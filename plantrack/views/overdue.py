@@ -46,7 +46,7 @@ class Item:
 
 
 def responsible(plan: Plan, step: Step, units: Mapping[str, Unit]) -> str:
-    """The unit that owes a step (FORMAT.md `responsible`)."""
+    """The unit that owes a step (docs/format.md `responsible`)."""
     return facts.responsible(plan, step.spec, step.record.by if step.record else [], units)
 
 
