@@ -7,7 +7,7 @@ is that, the earliest overdue step and a count of the rest; `Item` is one step.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from plantrack import facts
@@ -56,7 +56,6 @@ class Line:
 
     first: Item
     rest: tuple[Item, ...]
-    responsible_name: str | None  # the unit's name; None when it is a unit type the data does not settle
 
     @property
     def count(self) -> int:
@@ -68,7 +67,6 @@ class Group:
     unit: str
     name: str
     items: tuple[Item, ...]
-    units: Mapping[str, Unit] | None = field(default=None, compare=False, repr=False)  # to name `responsible`
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -76,11 +74,7 @@ class Group:
         by: dict[tuple[str, str], list[Item]] = {}
         for i in self.items:
             by.setdefault((i.plan_id, i.responsible), []).append(i)
-        units = self.units or {}
-        return tuple(
-            Line(first, tuple(rest), units[first.responsible].name if first.responsible in units else None)
-            for first, *rest in by.values()
-        )
+        return tuple(Line(first, tuple(rest)) for first, *rest in by.values())
 
 
 @dataclass(frozen=True)
@@ -128,7 +122,7 @@ def overdue(
             by_unit.setdefault(plan.owner, []).extend(mine)
     # sorted() is stable: equal keys keep plans.yaml's order.
     groups = [
-        Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)), plans.units)
+        Group(uid, unit_name(plans.units, uid), tuple(sorted(items, key=Item.sort_key)))
         for uid, items in by_unit.items()
     ]
     groups.sort(key=lambda g: g.items[0].sort_key())
