@@ -8,16 +8,13 @@ from typing import Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, as_of_date, language
-from plantrack.commands.options import UnitOne
+from plantrack.commands.options import UnitOne, output
 from plantrack.commands.report import DocLang, document_language
 from plantrack.i18n import t
 
 
 def calendar(
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", metavar="FILE.ics", help=t("The .ics file to write.", "要写入的 .ics 文件。")),
-    ],
+    output: Annotated[Path, output("FILE.ics", "The .ics file to write.", "要写入的 .ics 文件。")],
     unit: UnitOne = None,
     remind: Annotated[
         int,

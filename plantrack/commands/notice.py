@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from plantrack.commands import options
 from plantrack.commands.common import AsOf, File, as_of_date, language
 from plantrack.commands.options import Within
 from plantrack.commands.report import DocLang, document_language
@@ -42,11 +43,8 @@ def notice(
     ] = NoticeFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="DIR",
-            help=t("Write one file per unit into DIR (required for docx).", "每个单位一个文件，写入 DIR（docx 必填）。"),
+        options.output(
+            "DIR", "Write one file per unit into DIR (required for docx).", "每个单位一个文件，写入 DIR（docx 必填）。"
         ),
     ] = None,
     as_of: AsOf = None,

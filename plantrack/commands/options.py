@@ -75,15 +75,16 @@ Since = Annotated[
         ),
     ),
 ]
+def output(metavar: str, en: str, zh: str) -> Any:
+    """`-o/--output`: every command that writes a file names it the same way; only what it writes differs."""
+    return typer.Option("--output", "-o", metavar=metavar, help=t(en, zh))
+
+
 Output = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help=t(
-            "Write to FILE (UTF-8; csv with a BOM, for Excel) instead of the screen.",
-            "写入文件 FILE（UTF-8；csv 带 BOM，便于 Excel 打开），而不是显示在屏幕上。",
-        ),
+    output(
+        "FILE",
+        "Write to FILE (UTF-8; csv with a BOM, for Excel) instead of the screen.",
+        "写入文件 FILE（UTF-8；csv 带 BOM，便于 Excel 打开），而不是显示在屏幕上。",
     ),
 ]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plantrack.commands.common import AsOf, File, Lang, as_of_date, language, plans_path
-from plantrack.commands.options import Since, UnitOne, Within
+from plantrack.commands.options import Since, UnitOne, Within, output
 from plantrack.i18n import t
 
 if TYPE_CHECKING:
@@ -27,14 +27,10 @@ class DocFormat(str, Enum):
 
 Output = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help=t(
-            "Write to FILE (required for xlsx and docx; html goes to stdout without it).",
-            "写入文件（xlsx、docx 必填；html 不填则输出到标准输出）。",
-        ),
+    output(
+        "FILE",
+        "Write to FILE (required for xlsx and docx; html goes to stdout without it).",
+        "写入文件（xlsx、docx 必填；html 不填则输出到标准输出）。",
     ),
 ]
 DocLang = Annotated[
