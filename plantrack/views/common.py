@@ -45,7 +45,8 @@ def pick_plan(plans: PlansFile, value: str) -> str:
 
 
 def pick_unit(plans: PlansFile, value: str) -> str:
-    return pick(value, {uid: u.name for uid, u in plans.units.items()}, Msg("unit", "单位"), "plantrack units")
+    """A unit as the filters take it (resolve.py): its id, its name, or an unambiguous part of it."""
+    return resolve.resolve(value, resolve.unit_choices(plans.units), resolve.UNIT, "UNIT")
 
 
 def pick_kind(schedule: Schedule, value: str) -> str:
