@@ -185,8 +185,13 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"^Invalid value for '(.*)': (.*)$", "{0} 的值无效{COLON}{1}"),
     (r"^Invalid value: (.*)$", "值无效{COLON}{0}"),
 )
-# What is wrong with a value (Typer 0.29 coerces with pydantic).
+# What is wrong with a value: click's words, and pydantic's (Typer 0.29 coerces with it).
 _VALUE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^(?:Value error, )?(.*) is not a valid (?:int|integer)(?: range)?\.$", "{0} 不是整数"),
+    (r"^(?:Value error, )?(.*) is not a valid float(?: range)?\.$", "{0} 不是数字"),
+    (r"^(?:Value error, )?(.*) is not a valid boolean\.$", "{0} 不是 true 或 false"),
+    (r"^(?:Value error, )?.* is not in the range x>=(\S+)\.$", "不能小于 {0}"),
+    (r"^(?:Value error, )?.* is not in the range x<=(\S+)\.$", "不能大于 {0}"),
     (r"^Input should be a valid integer.*$", "应为整数"),
     (r"^Input should be a valid number.*$", "应为数字"),
     (r"^Input should be a valid boolean.*$", "应为 true 或 false"),
@@ -195,7 +200,6 @@ _VALUE_ERRORS: tuple[tuple[str, str], ...] = (
     (r"^Input should be greater than (\S+)$", "应大于 {0}"),
     (r"^(?:Value error, )?(.*) is not one of (.*)\.$", "{0} 不是可选值{LP}可选{COLON}{1}{RP}"),
     (r"^(?:Value error, )?(.*) is not in the range (.*)\.$", "{0} 超出范围 {1}"),
-    (r"^(?:Value error, )?(.*) is not a valid integer\.$", "{0} 不是整数"),
 )
 
 
