@@ -75,6 +75,8 @@ Since = Annotated[
         ),
     ),
 ]
+
+
 def output(metavar: str, en: str, zh: str) -> Any:
     """`-o/--output`: every command that writes a file names it the same way; only what it writes differs."""
     return typer.Option("--output", "-o", metavar=metavar, help=t(en, zh))

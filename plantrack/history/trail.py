@@ -64,7 +64,12 @@ def _facts_from_json(data: Any) -> Facts | None:
         return None
     return {
         pid: PlanFacts(
-            n, k, o, {m: (f[0], f[1], f[2]) for m, f in ms.items()}, ext, {m: tuple(map(tuple, es)) for m, es in log.items()}
+            n,
+            k,
+            o,
+            {m: (f[0], f[1], f[2]) for m, f in ms.items()},
+            ext,
+            {m: tuple(map(tuple, es)) for m, es in log.items()},
         )
         for pid, (n, k, o, ms, ext, log) in data.items()
     }

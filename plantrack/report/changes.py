@@ -223,4 +223,3 @@ def report(changes: Changes, lang: str, units: Mapping[str, Unit] | None = None)
             "csv": lambda _r, out, _w: write_csv([csv_grid(changes, lang, names)], out),
         },
     )
-

@@ -35,7 +35,9 @@ FIELDS_ZH = {"due": "期限", "done": "完成日期", "note": "备注"}
 def describe(e: Event, lang: str, limit: int | None = NOTE_WIDTH) -> str:
     """One change in words: `done: 2020-06-03`, `due: 2020-09-30 → 2020-09-25`."""
     if e.change == "plan-added":
-        return t("plan added", "新增规划", lang) + ((f": {e.new}" if lang != "zh" else f"{COLON}{e.new}") if e.new else "")
+        return t("plan added", "新增规划", lang) + (
+            (f": {e.new}" if lang != "zh" else f"{COLON}{e.new}") if e.new else ""
+        )
     if e.change == "plan-removed":
         return t("plan removed", "删除规划", lang) + (f": {e.old}" if e.old else "")
 

@@ -51,9 +51,7 @@ def invalid_cells(row: InvalidRow, lang: str) -> tuple[Cell, ...]:
     )
 
 
-def overdue_grid(
-    view: OverdueView, lang: str, every: bool = False, units: Mapping[str, Unit] | None = None
-) -> Grid:
+def overdue_grid(view: OverdueView, lang: str, every: bool = False, units: Mapping[str, Unit] | None = None) -> Grid:
     """One row per (plan, responsible unit), or with `every` one per step; plans that did not load first."""
     w = partial(L.word, lang=lang)
     columns = (
@@ -73,9 +71,9 @@ def overdue_grid(
         rows.append(invalid_cells(bad, lang))
     for g in view.groups:
         sections.add(len(rows))
-        shown = [(i, i.step.spec.name) for i in g.items] if every else [
-            (ln.first, line_text(ln, lang)) for ln in g.lines
-        ]
+        shown = (
+            [(i, i.step.spec.name) for i in g.items] if every else [(ln.first, line_text(ln, lang)) for ln in g.lines]
+        )
         for i, what in shown:
             st = i.step
             rows.append(

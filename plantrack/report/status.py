@@ -305,8 +305,10 @@ def invalid_grid(d: InvalidDetail, lang: str) -> Grid:
         (Cell(u.id, "bold"), Cell(str(p.line)), Cell(p.code, L.INVALID_STATE), Cell(p.msg(lang))) for p in u.problems
     )
     footer = L.pair(
-        ("This plan did not load: fix the lines above (plantrack check lists every problem).",
-         "此规划数据有误，未能读取：请修改上述各行（plantrack check 列出全部问题）。"),
+        (
+            "This plan did not load: fix the lines above (plantrack check lists every problem).",
+            "此规划数据有误，未能读取：请修改上述各行（plantrack check 列出全部问题）。",
+        ),
         lang,
     )
     return Grid(columns, rows, preamble=preamble, footer=footer)

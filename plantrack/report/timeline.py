@@ -41,7 +41,8 @@ def _labels(data: TimelineData, width: int) -> tuple[int, int]:
     ids = max(
         [len(r.id) for r in data.rows]
         + [len(r.id) for r in data.invalid]
-        + [display_width(clean(p.name)) for p in data.phases] + [8]
+        + [display_width(clean(p.name)) for p in data.phases]
+        + [8]
     )
     names = max((display_width(clean(r.plan.name)) for r in data.rows), default=0)
     spare = width - ids - 2 - AXIS_FLOOR

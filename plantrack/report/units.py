@@ -181,9 +181,7 @@ def report(view: UnitsView, lang: str, everything: Any = ()) -> Report:
     return Report(lambda: [units_grid(view, lang)], lambda: units_doc(view, everything), view)
 
 
-def unit_report(
-    row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str, everything: Any = ()
-) -> Report:
+def unit_report(row: UnitRow, as_of: date, window: int, plans: PlansFile, lang: str, everything: Any = ()) -> Report:
     """`units UNIT`: its particulars, plans and milestones still to do."""
     return Report(  # csv: the milestones still to do (one table a file; `status --unit` lists its plans)
         lambda: unit_grids(row, as_of, window, lang, plans.units),

@@ -122,4 +122,6 @@ def unit(
     from plantrack.views.duties import pending
 
     row = _rows(plans, schedule, as_of, window, pick_unit(plans, unit_id), unloaded)[0]
-    return replace(row, duties=tuple(pending(plans, schedule, as_of, window, row.id)), tracks_duties=bool(schedule.duties))
+    return replace(
+        row, duties=tuple(pending(plans, schedule, as_of, window, row.id)), tracks_duties=bool(schedule.duties)
+    )
