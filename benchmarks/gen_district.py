@@ -90,7 +90,9 @@ def _kind_info(spec: dict[str, Any], phases: dict[str, Any]) -> KindInfo:
         for before in after[m]:
             deadline[before] = min(deadline[before], deadline[m])
     return KindInfo(
-        order=order, after=after, deadline=deadline,
+        order=order,
+        after=after,
+        deadline=deadline,
         by={m: list(s.get("by") or []) for m, s in specs.items()},
         to={m: list(s.get("to") or []) for m, s in specs.items()},
         start=spec.get("start"),
@@ -188,27 +190,86 @@ DEPARTMENTS: list[tuple[str, str, list[str]]] = [
     ("justice", "区司法局", ["法治政府建设", "公共法律服务"]),
     ("urban", "区城市管理局", ["城市管理", "生活垃圾分类"]),
 ]
-ASPECTS = ["", "基础设施", "体制机制改革", "数字化转型", "人才队伍建设", "服务能力提升", "绿色发展",
-           "城乡统筹", "安全保障", "重点项目", "区域协同", "质量提升"]
-PARKS = [("econ-zone", "经济开发区管委会"), ("hitech", "高新技术产业园管委会"),
-         ("logistics", "现代物流园管委会"), ("agripark", "现代农业产业园管委会")]
+ASPECTS = [
+    "",
+    "基础设施",
+    "体制机制改革",
+    "数字化转型",
+    "人才队伍建设",
+    "服务能力提升",
+    "绿色发展",
+    "城乡统筹",
+    "安全保障",
+    "重点项目",
+    "区域协同",
+    "质量提升",
+]
+PARKS = [
+    ("econ-zone", "经济开发区管委会"),
+    ("hitech", "高新技术产业园管委会"),
+    ("logistics", "现代物流园管委会"),
+    ("agripark", "现代农业产业园管委会"),
+]
 INSTITUTIONS = [("sass", "市社会科学院"), ("univ", "大学经济与管理学院"), ("school", "区委党校")]
 TOWN_FIRST = "东西南北中新安长永富青白石柳黄龙凤金银桃梅松竹河山"
 TOWN_SECOND = "桥湖坪塘庄港溪岭口湾店堡集寨营屯沟源田"
-AREAS = ["北部生态涵养区", "南部产业新城", "临空经济区", "滨江发展带", "老城更新片区", "高铁站前片区",
-         "东部农业示范带", "西部文旅走廊", "科创走廊", "物流枢纽片区"]
-RESEARCH_TOPICS = ["经济社会发展基本思路", "产业转型升级", "新型城镇化与城乡融合", "人口发展趋势",
-                   "营商环境优化", "生态文明建设", "公共服务均等化", "财政收支形势", "科技创新体系",
-                   "区域协调发展", "重大项目谋划", "基层社会治理"]
-NOTES = ["按期完成", "疫情影响延误", "专家论证会原则通过", "已报区政府分管领导审阅", "根据部门意见修改完善",
-         "公开征求意见三十天", "与市级规划衔接一致", "编制人员抽调防汛，略有延误", "委托第三方机构编制",
-         "区政府常务会议研究同意", "待上级规划基本思路出台后完善", "初稿已送区发展改革委预审"]
-PLAN_NOTES = ["与区国土空间总体规划同步编制", "纳入区政府年度重点督办事项", "编制经费已纳入年度预算",
-              "由牵头单位会同相关部门联合编制", "机构改革后新组建部门承担编制"]
-DETAILS = ["经分管副区长专题会议研究，原则同意并提出修改意见十二条", "邀请市社科院、高校等七位专家参加论证",
-           "征求区直部门、乡镇和开发园区意见，共收到意见建议四十六条", "与区国土空间总体规划的用地布局充分衔接",
-           "受新冠肺炎疫情影响，实地调研和座谈会推迟约一个月", "编制单位已按合同约定提交阶段性成果并通过评审",
-           "区政府门户网站公开征求社会公众意见，期限三十天", "根据市级同类规划基本思路调整了主要指标和重大工程"]
+AREAS = [
+    "北部生态涵养区",
+    "南部产业新城",
+    "临空经济区",
+    "滨江发展带",
+    "老城更新片区",
+    "高铁站前片区",
+    "东部农业示范带",
+    "西部文旅走廊",
+    "科创走廊",
+    "物流枢纽片区",
+]
+RESEARCH_TOPICS = [
+    "经济社会发展基本思路",
+    "产业转型升级",
+    "新型城镇化与城乡融合",
+    "人口发展趋势",
+    "营商环境优化",
+    "生态文明建设",
+    "公共服务均等化",
+    "财政收支形势",
+    "科技创新体系",
+    "区域协调发展",
+    "重大项目谋划",
+    "基层社会治理",
+]
+NOTES = [
+    "按期完成",
+    "疫情影响延误",
+    "专家论证会原则通过",
+    "已报区政府分管领导审阅",
+    "根据部门意见修改完善",
+    "公开征求意见三十天",
+    "与市级规划衔接一致",
+    "编制人员抽调防汛，略有延误",
+    "委托第三方机构编制",
+    "区政府常务会议研究同意",
+    "待上级规划基本思路出台后完善",
+    "初稿已送区发展改革委预审",
+]
+PLAN_NOTES = [
+    "与区国土空间总体规划同步编制",
+    "纳入区政府年度重点督办事项",
+    "编制经费已纳入年度预算",
+    "由牵头单位会同相关部门联合编制",
+    "机构改革后新组建部门承担编制",
+]
+DETAILS = [
+    "经分管副区长专题会议研究，原则同意并提出修改意见十二条",
+    "邀请市社科院、高校等七位专家参加论证",
+    "征求区直部门、乡镇和开发园区意见，共收到意见建议四十六条",
+    "与区国土空间总体规划的用地布局充分衔接",
+    "受新冠肺炎疫情影响，实地调研和座谈会推迟约一个月",
+    "编制单位已按合同约定提交阶段性成果并通过评审",
+    "区政府门户网站公开征求社会公众意见，期限三十天",
+    "根据市级同类规划基本思路调整了主要指标和重大工程",
+]
 BUDGET_LINES = ["2019年区本级预算·规划编制专项经费", "2020年区本级预算·规划编制专项经费"]
 
 
@@ -277,7 +338,7 @@ def _special(i: int, rng: random.Random, units: dict[str, Unit], towns: list[str
     owner = uid
     if tier == "key" and rng.random() < 0.15:  # key plans may come from parks and townships too
         owner = rng.choice([p for p, _ in PARKS] + towns[:3])
-    name = f"区{topic}{aspect}\"十四五\"规划"
+    name = f'区{topic}{aspect}"十四五"规划'
     return Plan(f"sp-{uid}-{i:05d}", name, "special", owner, tier=tier)
 
 
@@ -289,13 +350,13 @@ def _regional(i: int, rng: random.Random, units: dict[str, Unit], towns: list[st
 
 def _township(i: int, rng: random.Random, units: dict[str, Unit], towns: list[str]) -> Plan:
     town = towns[i]
-    return Plan(f"tp-{town}", f"{units[town].name}\"十四五\"发展规划", "township", town)
+    return Plan(f"tp-{town}", f'{units[town].name}"十四五"发展规划', "township", town)
 
 
 def _research(i: int, rng: random.Random, units: dict[str, Unit], towns: list[str]) -> Plan:
     topic = RESEARCH_TOPICS[i % len(RESEARCH_TOPICS)]
     owner = rng.choice(["drc", "drc", "drc", "edu", "industry", "hitech", "sass"])
-    plan = Plan(f"rs-{i:05d}", f"区\"十四五\"时期{topic}研究", "research", owner)
+    plan = Plan(f"rs-{i:05d}", f'区"十四五"时期{topic}研究', "research", owner)
     if owner != "sass" and rng.random() < 0.5:
         inst = rng.choice([u for u, _ in INSTITUTIONS])
         plan.flows["commissioned"] = f"{{to: {inst}, via: directed}}"
@@ -307,12 +368,15 @@ def _fixed_plans() -> list[Plan]:
     master = Plan("outline", "区国民经济和社会发展第十四个五年规划纲要", "master", "drc")
     master.flows["period"] = "{start: 2021, end: 2025}"
     master.flows["budget"] = f"{{line: {BUDGET_LINES[1]}, amount: 60}}"
-    evaluation = Plan("eval-13th", "区\"十三五\"规划实施情况终期评估", "evaluation", "drc")
+    evaluation = Plan("eval-13th", '区"十三五"规划实施情况终期评估', "evaluation", "drc")
     return [master, evaluation]
 
 
 MAKERS: dict[str, Callable[[int, random.Random, dict[str, Unit], list[str]], Plan]] = {
-    "special": _special, "regional": _regional, "township": _township, "research": _research,
+    "special": _special,
+    "regional": _regional,
+    "township": _township,
+    "research": _research,
 }
 
 
@@ -350,9 +414,15 @@ def due_forms(d: date) -> list[tuple[str, date]]:
     y, m = d.year, d.month
     last = _month_day(y, m, None)
     return [
-        (d.isoformat(), d), (f"{y}-{m:02d}", last), (f"{y}年{m}月底", last),
-        (f"{y}年{m}月上旬", date(y, m, 10)), (f"{y}年{m}月中旬", date(y, m, 20)), (f"{y}年{m}月下旬", last),
-        (f"end of {y}-{m:02d}", last), (f"early {y}-{m:02d}", date(y, m, 10)), (f"mid {y}-{m:02d}", date(y, m, 20)),
+        (d.isoformat(), d),
+        (f"{y}-{m:02d}", last),
+        (f"{y}年{m}月底", last),
+        (f"{y}年{m}月上旬", date(y, m, 10)),
+        (f"{y}年{m}月中旬", date(y, m, 20)),
+        (f"{y}年{m}月下旬", last),
+        (f"end of {y}-{m:02d}", last),
+        (f"early {y}-{m:02d}", date(y, m, 10)),
+        (f"mid {y}-{m:02d}", date(y, m, 20)),
     ]
 
 
@@ -371,8 +441,14 @@ def _unit_of(types: list[str], plan: Plan, district: District) -> str | None:
     t = types[0]
     if plan.kind == "special" and "owner" in types and plan.tier == "general":
         return plan.owner  # R3: a general plan is issued by its compiling department
-    fixed = {"government": "gov", "drc": "drc", "party-committee": "party", "congress": "congress",
-             "city-drc": "city-drc", "owner": plan.owner}
+    fixed = {
+        "government": "gov",
+        "drc": "drc",
+        "party-committee": "party",
+        "congress": "congress",
+        "city-drc": "city-drc",
+        "owner": plan.owner,
+    }
     if t == "township-congress":
         return district.congress_of.get(plan.owner)
     return fixed.get(t)
@@ -547,8 +623,9 @@ def render(d: District, header: str) -> str:
 def write(outdir: Path, text: str, expected: list[Expected]) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "plans.yaml").write_text(text, encoding="utf-8")
-    (outdir / "expected-errors.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
+    (outdir / "expected-errors.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     shutil.copytree(REPO / "schedules", outdir / "schedules", dirs_exist_ok=True)
 
 

@@ -58,4 +58,6 @@ def test_extend_by_an_unknown_unit_suggests_one(cli, tmp_path: Path) -> None:
         "extend", "edu-plan", "finished", "2020-10-31", "--by", "gvo", "--file", str(path), "--lang", "en"
     )
     assert (code, out) == (2, "")
-    assert err.startswith("plantrack: --by: no unit 'gvo'; did you mean 'gov'? (valid: drc (区发展改革委), gov (区政府),")
+    assert err.startswith(
+        "plantrack: --by: no unit 'gvo'; did you mean 'gov'? (valid: drc (区发展改革委), gov (区政府),"
+    )

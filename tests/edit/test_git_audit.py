@@ -112,10 +112,13 @@ def test_changes_in_chinese_name_units_and_plans_and_say_late(cli, audited) -> N
         "规划编制进展（2020-08-01 之后至 2020-09-15）",
         "规划 5 项 · 本期完成节点 2 个 · 新增逾期 3 个 · 批准延期 0 个 · 调整期限 1 个 · 新增规划 1 项",
     ]
-    assert "区卫生健康委" in lines and "  区卫生健康规划  新增逾期  完成初稿                      2020-05-31（逾期107天）" in lines
+    assert (
+        "区卫生健康委" in lines
+        and "  区卫生健康规划  新增逾期  完成初稿                      2020-05-31（逾期107天）" in lines
+    )
     code, out, _ = cli("changes", "--since", "2020-08-01", "--as-of", "2020-09-15", "--format", "csv", "--lang", "zh")
     assert out.splitlines()[0] == "单位,规划,变化,节点,内容,记录"
-    assert f"甲镇,\"甲镇\"\"十四五\"\"规划\",完成,完成初稿,2020-09-14,2020-09-12 李伟 {c[6]}" in out.splitlines()
+    assert f'甲镇,"甲镇""十四五""规划",完成,完成初稿,2020-09-14,2020-09-12 李伟 {c[6]}' in out.splitlines()
 
 
 def test_changes_since_a_day_leaves_that_day_out(cli, audited) -> None:
@@ -219,7 +222,9 @@ def test_changes_include_extensions_granted_and_log_entries(cli, audited, monkey
     from tests.edit.gitrepo_helpers import LI, as_author
 
     as_author(monkeypatch, LI, "2020-09-14T10:00:00+08:00")
-    code, _, err = cli("extend", "edu-plan", "finished", "2020-10-31", "--by", "gov", "--ref", "青政办函〔2020〕15号", "--commit")
+    code, _, err = cli(
+        "extend", "edu-plan", "finished", "2020-10-31", "--by", "gov", "--ref", "青政办函〔2020〕15号", "--commit"
+    )
     assert code == 0, err
     code, _, err = cli("note", "edu-plan", "finished", "--log", "电话督办", "--date", "2020-09-14", "--commit")
     assert code == 0, err

@@ -50,7 +50,9 @@ def test_tables_and_late_items_with_reason_and_unit(report, status_json, overdue
     assert plans.rows[1].cells[5].text == "逾期" and first["state"] == "overdue"
     late = [p.text for p in d.paragraphs if p.text[:1].isdigit()]
     overdue = [i for i in overdue_json["items"] if i["state"] == "overdue"]
-    assert len(late) == len(overdue) == 8  # 6 plans; transport-plan owes three steps (own date pulls in the steps before it)
+    assert (
+        len(late) == len(overdue) == 8
+    )  # 6 plans; transport-plan owes three steps (own date pulls in the steps before it)
     assert late[0].startswith(f"1.{overdue[0]['owner_name']}：") and "原因：等待市级生态环境保护规划" in late[0]
     assert f"已逾期{overdue[0]['days_overdue']}天" in late[0]
 

@@ -22,7 +22,11 @@ TYPOS = {
     "bad-due-word": (FIRST_DRAFT, "      first-draft:\n        due: 2020年5月低\n        note: 等待市级", "PT103"),
     "dnoe": (FIRST_DRAFT, "      first-draft:\n        dnoe: 2020-06-01\n        note: 等待市级", "PT101"),
     "slashed-done": (FIRST_DRAFT, "      first-draft:\n        done: 2020/9/8\n        note: 等待市级", "PT103"),
-    "kind-label": ("    kind: special\n    tier: key\n    owner: eco\n", "    kind: 专项\n    tier: key\n    owner: eco\n", "PT105"),
+    "kind-label": (
+        "    kind: special\n    tier: key\n    owner: eco\n",
+        "    kind: 专项\n    tier: key\n    owner: eco\n",
+        "PT105",
+    ),
     "milestone-singular": ("    owner: eco\n    milestones:\n", "    owner: eco\n    milestone:\n", "PT101"),
 }
 
@@ -79,10 +83,14 @@ def test_status_plan_shows_what_could_be_read_and_the_problems(cli, tmp_path) ->
     path = broken(tmp_path, "bad-due-word")
     rc, out, _ = cli("status", "eco-plan", "--file", path, *AS_OF, "--lang", "en", "--width", "120")
     assert rc == 0
-    assert out.startswith('eco-plan  青山区生态环境保护"十四五"规划\nkind: special  ·  owner: 市生态环境局青山分局  ·  state: invalid')
+    assert out.startswith(
+        'eco-plan  青山区生态环境保护"十四五"规划\nkind: special  ·  owner: 市生态环境局青山分局  ·  state: invalid'
+    )
     assert "eco-plan   154  PT103  invalid date: '2020年5月低' is not a due date" in out
     rc, out, _ = cli("status", "eco-plan", "--file", path, *AS_OF, "--format", "json")
-    assert [(p["id"], p["state"], p["problems"]) for p in json.loads(out)["plans"]] == [("eco-plan", "invalid", ["PT103"])]
+    assert [(p["id"], p["state"], p["problems"]) for p in json.loads(out)["plans"]] == [
+        ("eco-plan", "invalid", ["PT103"])
+    ]
 
 
 def test_units_counts_it_under_its_owner(cli, tmp_path) -> None:
@@ -250,7 +258,7 @@ def test_overdue_rows_split_by_the_unit_that_owes_the_step(cli, tmp_path) -> Non
     assert [r.split()[-4] for r in rows] == ["2019-10-31", "2020-10-31", "2020-12-31"]
     assert "重大项目和政策报市发展改革委等12项" in rows[0]
     # the unit that owes the step has its own column (责任单位), last
-    assert "区委\"十四五\"建议出台等2项" in rows[1] and rows[1].endswith("  区委")
+    assert '区委"十四五"建议出台等2项' in rows[1] and rows[1].endswith("  区委")
     assert "区人大常委会审议通过" in rows[2] and rows[2].endswith("  区人大常委会")
     _, out, _ = cli("overdue", "--file", path, "--as-of", "2021-06-01", "--lang", "en", "--width", "140")
     assert "and 11 more" in out and "and 1 more" in out
