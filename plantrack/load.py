@@ -64,15 +64,20 @@ class Unloaded:
         return self.problems[0].line if self.problems else None
 
 
-def load(plans_path: Path, *, spans: bool = False) -> tuple[Project | None, list[Problem]]:
-    """Read and validate plans.yaml and its schedule. Never raises for bad input."""
+def load(plans_path: Path, *, spans: bool = False, like: Project | None = None) -> tuple[Project | None, list[Problem]]:
+    """Read and validate plans.yaml and its schedule. Never raises for bad input.
+
+    `like`: the district as loaded before an edit. An entry whose data is the
+    very object read then (yamlscope keeps what an edit did not touch) is its
+    validated model already: the edited entries alone are validated again.
+    """
     # Reading builds millions of small objects on a big district and none of
     # them form cycles: the cyclic collector would only rescan them, over and
     # over (about half the load time, PERFORMANCE.md).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(plans_path, spans)
+        return _load(plans_path, spans, like)
     finally:
         if was_enabled:
             gc.enable()
@@ -92,7 +97,7 @@ def load_or_raise(plans_path: Path, advice: Msg = _SEE_CHECK, *, spans: bool = F
     return loaded, problems
 
 
-def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]:
+def _load(plans_path: Path, spans: bool, like: Project | None) -> tuple[Project | None, list[Problem]]:
     discover.check_inside(plans_path)
     src, problems = read_source(plans_path, spans=spans)
     if problems:
@@ -107,7 +112,7 @@ def _load(plans_path: Path, spans: bool) -> tuple[Project | None, list[Problem]]
     if schedule is None:
         return None, sched_problems
     cut = [yaml_problem(s, e) for s in (sched_src, src) for e in s.positions.cut]
-    plans, problems, broken_units, broken_plans = _validate_plans(src)
+    plans, problems, broken_units, broken_plans = _validate_plans(src, like)
     problems = cut + sched_problems + problems
     if plans is None:
         return None, problems
@@ -157,12 +162,13 @@ def _schedule_path(src: Source, plans_path: Path) -> Path | Problem:
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {"units": Unit, "plans": Plan}
 
 
-def _validate_plans(src: Source) -> tuple[PlansFile | None, list[Problem], set[str], set[str]]:
+def _validate_plans(src: Source, like: Project | None) -> tuple[PlansFile | None, list[Problem], set[str], set[str]]:
     """Validate, then drop the broken units and plans so rules still see the rest."""
-    plans, problems = validate(PlansFile, src)
+    data = _validated_already(src.data, like) if like is not None else src.data
+    plans, problems = validate(PlansFile, src, data)
     if plans is not None:
         return plans, problems, set(), set()
-    data = dict(src.data)
+    data = dict(data)
     broken: dict[str, set[str]] = {"units": set(), "plans": set()}
     for section in broken:
         entries = data.get(section)
@@ -208,10 +214,25 @@ def _unloaded(src: Source, broken: set[str]) -> dict[str, Unloaded]:
     return out
 
 
-def validate(model: type[Any], src: Source) -> tuple[Any, list[Problem]]:
-    """Validate data against a model; map pydantic's errors to positions."""
+def _validated_already(data: dict[str, Any], like: Project) -> dict[str, Any]:
+    """`data` with each unit and plan that is the very object `like` read replaced by its model.
+
+    Sound because a PlansFile validates entry by entry (no validator looks
+    across entries) and pydantic takes a model instance as it is.
+    """
+    before = like.plans_src.data
+    out = dict(data)
+    for section, models in (("units", like.plans.units), ("plans", like.plans.plans)):
+        new, old = data.get(section), before.get(section) if isinstance(before, dict) else None
+        if isinstance(new, dict) and isinstance(old, dict):
+            out[section] = {k: models[k] if k in models and old.get(k) is v else v for k, v in new.items()}
+    return out
+
+
+def validate(model: type[Any], src: Source, data: Any = None) -> tuple[Any, list[Problem]]:
+    """Validate data (else src.data) against a model; map pydantic's errors to positions."""
     try:
-        return model.model_validate(src.data), []
+        return model.model_validate(src.data if data is None else data), []
     except ValidationError as e:
         found = [messages.validation(err, model) for err in e.errors()]
         return None, [src.problem(f.code, f.loc, f.msg, key=f.key) for f in found]

@@ -136,7 +136,7 @@ _CACHE_KIND = "read"
 def _cache_key(raw: bytes, spans: bool) -> str:
     from plantrack import cache
 
-    return cache.key("read 2", "spans" if spans else "plain", raw)  # 2: positions packed in ints
+    return cache.key("read 3", "spans" if spans else "plain", raw)  # 2: positions packed in ints; 3: anchored
 
 
 def _from_cache(src: Source, raw: bytes, spans: bool) -> bool:
@@ -149,8 +149,8 @@ def _from_cache(src: Source, raw: bytes, spans: bool) -> bool:
     if payload is None:
         return False
     try:
-        data, values, keys, value_spans, key_spans, flow, cut = marshal.loads(payload)
-        src.positions = yamlread.Positions(values, keys, value_spans, key_spans, flow)
+        data, values, keys, value_spans, key_spans, flow, cut, anchored = marshal.loads(payload)
+        src.positions = yamlread.Positions(values, keys, value_spans, key_spans, flow, anchored=anchored)
         src.positions.cut = [decoding.YamlError(c, ln, col, Msg(en, zh)) for c, ln, col, en, zh in cut]
     except (ValueError, EOFError, TypeError):  # damaged or of another shape: read the file
         return False
@@ -170,7 +170,7 @@ def _to_cache(src: Source, raw: bytes, spans: bool) -> None:
     cut = [(e.code, e.line, e.column, e.msg.en, e.msg.zh) for e in pos.cut]
     extra = (pos.value_spans, pos.key_spans, pos.flow) if spans else ({}, {}, {})  # read for an edit: kept only there
     try:
-        payload = marshal.dumps((src.data, pos.values, pos.keys, *extra, cut))
+        payload = marshal.dumps((src.data, pos.values, pos.keys, *extra, cut, pos.anchored))
     except ValueError:  # a value marshal cannot hold: simply not cached
         return
     cache.store(_CACHE_KIND, _cache_key(raw, spans), payload)

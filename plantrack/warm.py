@@ -23,6 +23,9 @@ from plantrack.i18n import Msg
 from plantrack.problems import Problem, Severity
 
 KIND = "check"
+# The same findings' errors alone: all an edit compares (edit/apply.py), and a
+# small entry where check's warnings run to megabytes on a big district.
+ERRORS = "check-errors"
 _MAX_BYTES = 64 * 1024 * 1024  # source.MAX_BYTES; a bigger file is never cached
 
 
@@ -35,10 +38,13 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def findings(path: Path, as_of: date, *options: Any, raw: bytes | None = None) -> list[Problem] | None:
+def findings(
+    path: Path, as_of: date, *options: Any, raw: bytes | None = None, errors: bool = False
+) -> list[Problem] | None:
     """The stored findings of `check` on this district, or None: not stored, or its schedule changed.
 
     `raw`: the bytes of plans.yaml as the caller read them, else read here.
+    `errors`: the errors only.
     """
     if cache.directory() is None or os.environ.get("PLANTRACK_MAX_BYTES"):  # a cap: source.py enforces it
         return None
@@ -51,7 +57,8 @@ def findings(path: Path, as_of: date, *options: Any, raw: bytes | None = None) -
                 raw = f.read(_MAX_BYTES + 1)
     except OSError:
         return None
-    stored = cache.load_json(KIND, _key(raw, discover.display_name(path), (as_of, *options)))
+    k = _key(raw, discover.display_name(path), (as_of, *options))
+    stored = (cache.load_json(ERRORS, k) if errors else None) or cache.load_json(KIND, k)
     if not isinstance(stored, dict):
         return None
     try:
@@ -63,10 +70,11 @@ def findings(path: Path, as_of: date, *options: Any, raw: bytes | None = None) -
             or _digest(schedule.read_bytes()) != stored["digest"]
         ):
             return None
-        return [
+        found = [
             Problem(f, ln, col, code, Severity(sev), Msg(en, zh))
             for f, ln, col, code, sev, en, zh in stored["problems"]
         ]
+        return [p for p in found if p.severity is Severity.ERROR] if errors else found
     except (OSError, KeyError, TypeError, ValueError):
         return None
 
@@ -85,11 +93,13 @@ def keep(
     """Store `check`'s findings for `findings` to find again."""
     if cache.directory() is None:
         return
-    value = {
-        "name": schedule_name,
-        "path": str(schedule),
-        "display": schedule_display,
-        "digest": _digest(schedule_raw),
-        "problems": [[p.file, p.line, p.column, p.code, p.severity.value, p.msg.en, p.msg.zh] for p in problems],
-    }
-    cache.store_json(KIND, _key(plans_raw, plans_display, (as_of, *options)), value)
+    k = _key(plans_raw, plans_display, (as_of, *options))
+    for kind, kept in ((KIND, problems), (ERRORS, [p for p in problems if p.severity is Severity.ERROR])):
+        value = {
+            "name": schedule_name,
+            "path": str(schedule),
+            "display": schedule_display,
+            "digest": _digest(schedule_raw),
+            "problems": [[p.file, p.line, p.column, p.code, p.severity.value, p.msg.en, p.msg.zh] for p in kept],
+        }
+        cache.store_json(kind, k, value)

@@ -59,6 +59,7 @@ class Positions:
     flow: dict[Path, bool] = field(default_factory=dict)
     # Values cut to MAX_SCALAR: problems that do not stop the reading.
     cut: list[YamlError] = field(default_factory=list)
+    anchored: bool = False  # the text has an anchor or an alias: its values are not all its own
 
     def value_at(self, path: Path) -> tuple[int, int]:
         packed = self.values[path]
@@ -200,6 +201,7 @@ class Builder:
             value = self.cut(value, event.start_mark)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
+            self.pos.anchored = True
         self.place(value, event.start_mark, event.end_mark)
 
     def cut(self, text: str, mark: Any) -> str:
@@ -230,6 +232,7 @@ class Builder:
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
         if frame.anchor:
+            self.pos.anchored = True
             self.anchors[frame.anchor] = (frame.container, self.built - frame.built_at_start + 1)
         self.place(frame.container, frame.start, event.end_mark)
 

@@ -35,12 +35,14 @@ from plantrack.yamlhints import full_width, parser_zh
 __all__ = ["MAX_DEPTH", "MAX_ENTRIES", "MAX_NUMBER", "MAX_SCALAR", "Path", "Positions", "YamlError", "read"]
 
 
-def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
+def read(text: str, *, spans: bool = False, recent: bool = True) -> tuple[Any, Positions]:
     """Parse one YAML document into plain data and its positions.
 
     Raises YamlError for anything that is not a single readable document.
+    `recent=False`: a read of a few lines (yamlscope), neither looked up among
+    the last texts read nor kept there, where it would push a whole file out.
     """
-    for seen, had_spans, data, pos in _recent:
+    for seen, had_spans, data, pos in _recent if recent else ():
         if spans <= had_spans and (text is seen or text == seen):
             return data, pos
     from ruamel.yaml import events
@@ -62,10 +64,13 @@ def read(text: str, *, spans: bool = False) -> tuple[Any, Positions]:
         if was_enabled:
             gc.enable()
     # `owner：edu` parses (as one plain scalar): a key or value that starts with such a slip is one.
-    slip = full_width(text, starts=lambda: {(n >> 32, n & 0xFFFFFFFF) for n in (*pos.keys.values(), *pos.values.values())})
+    slip = full_width(
+        text, starts=lambda: {(n >> 32, n & 0xFFFFFFFF) for n in (*pos.keys.values(), *pos.values.values())}
+    )
     if slip is not None:
         raise YamlError("PT001", slip[0], slip[1], _syntax(slip[2].en, slip[2].zh))
-    remember(text, spans, data, pos)
+    if recent:
+        remember(text, spans, data, pos)
     return data, pos
 
 

@@ -54,6 +54,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "plantrack.yamlbuild",
             "plantrack.yamlhints",
             "plantrack.yamlread",
+            "plantrack.yamlscope",
             "plantrack.discover",
             "plantrack.source",
             "plantrack.load",

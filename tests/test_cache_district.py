@@ -59,7 +59,7 @@ def test_outputs_are_the_same_with_and_without_the_cache(cli, cache_dir, tmp_pat
     assert not cache_dir.exists()
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*r) for r in runs] == uncached  # cold: fills the cache
-    assert {p.name for p in cache_dir.iterdir()} == {"read", "check"}
+    assert {p.name for p in cache_dir.iterdir()} == {"read", "check", "check-errors"}
     assert [cli(*r) for r in runs] == uncached  # warm
     assert [cli("--no-cache", *r) for r in runs] == uncached
     assert any(code == 1 for code, _, _ in uncached) == generated  # the generated one has errors
@@ -131,7 +131,7 @@ def test_a_damaged_entry_is_ignored_and_rewritten(cli, cache_dir, tmp_path) -> N
     path, _ = _district(tmp_path, False)
     before = _check(cli, path)
     entries = [p for p in cache_dir.rglob("*") if p.is_file()]
-    assert {p.parent.name for p in entries} == {"read", "check"}
+    assert {p.parent.name for p in entries} == {"read", "check", "check-errors"}
     for p in entries:
         p.write_bytes(p.read_bytes()[:-5] + b"\x00!!!!")
     assert _findings(path) is None

@@ -86,7 +86,7 @@ def _plan_text(
     plans = section(doc, "plans")
     after = _last_like(plans, kind=kind, tier=tier) or _last_like(plans, kind=kind)
     new = surgery.apply(text, _add_entry(doc, "plans", pid, plan, after))
-    landed(new, ("plans", pid, "name"), name)
+    landed(text, new, ("plans", pid, "name"), name)
     return new, kind, owner
 
 
@@ -111,7 +111,7 @@ def add_unit(
     if contact:
         entry["contact"] = dict(contact)
     new = surgery.apply(text, _add_entry(doc, "units", uid, entry, _last_like(units, type=utype)))
-    landed(new, ("units", uid, "name"), name)
+    landed(text, new, ("units", uid, "name"), name)
     if utype != "township":
         return Change(
             new, Msg(f"unit {uid} added ({utype})", f"已新增单位 {uid}（{utype}）"), f"add-unit: {uid} ({utype})"

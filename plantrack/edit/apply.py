@@ -51,25 +51,27 @@ class Original:
 
 
 def _errors(loaded: Project | None, problems: list[Problem], as_of: date) -> list[Problem]:
+    """The errors of a district: only the rules that can find one run (a warning rule finds none)."""
     if loaded is not None:
-        problems = problems + rules.run(rules.Context(loaded, as_of))
+        problems = problems + rules.run(rules.Context(loaded, as_of), rules.ERROR_RULES)
     return [p for p in problems if p.severity is Severity.ERROR]
 
 
 def read(path: Path, as_of: date) -> Original:
     """Load the file, and keep its exact bytes to detect later changes.
 
-    Read with spans, so the edit itself finds them without a second parse
-    (yamlread keeps the last texts read); its errors are check's, when a check
+    A plain read, from the read cache when check read these bytes before: the
+    edit reads spans only for the lines it changes (yamlscope), or for the
+    whole text when it adds an entry. Its errors are check's, when a check
     today left them in the cache (warm.py): then no rule runs before the edit.
     """
     from plantrack import warm
 
     advice = Msg(": fix this before editing", "\uff1a请先修正再编辑")
-    loaded, problems = loader.load_or_raise(path, advice, spans=True)
+    loaded, problems = loader.load_or_raise(path, advice)
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
-    before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw)  # check's default options
+    before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw, errors=True)  # check's default options
     errors = _errors(loaded, problems, as_of) if before is None else _errors(None, before, as_of)
     original = Original(path, target, raw, target.stat(), loaded, errors)
     if _decode(raw) != original.text:
@@ -120,7 +122,7 @@ def write(original: Original, new_text: str, as_of: date) -> None:
         os.chmod(tmp, stat.S_IMODE(original.st.st_mode))
         with contextlib.suppress(OSError):  # keep the owner where we may (as root); else ours
             os.chown(tmp, original.st.st_uid, original.st.st_gid)
-        loaded, problems = loader.load(tmp)
+        loaded, problems = loader.load(tmp, like=original.project)
         after = _errors(loaded, problems, as_of)
         added = list((Counter(_key(p) for p in after) - Counter(_key(p) for p in original.errors)).elements())
         if added:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from plantrack import dates
+from plantrack import dates, yamlread, yamlscope
 from plantrack.edit import surgery
 from plantrack.edit.surgery import Doc
 from plantrack.i18n import Msg
@@ -44,12 +44,15 @@ def section(doc: Doc, name: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> tuple[str, str, list[str]]:
-    """The plan and milestone the user's words name (id, name or part of one), and the kind's milestone order."""
+def _target(project: Project, text: str, plan_word: str, milestone_word: str) -> tuple[str, str, list[str], Doc]:
+    """The plan and milestone the user's words name (id, name or part of one), the kind's
+    milestone order, and the text read for editing that plan."""
     from plantrack import resolve
 
     where = project.plans_src.display
-    plans = section(doc, "plans")
+    data, _ = yamlread.read(text)
+    found = data.get("plans")
+    plans = found if isinstance(found, dict) else {}
     pid = resolve.resolve(plan_word, resolve.named_choices(plans), resolve.PLAN, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
@@ -61,9 +64,10 @@ def _target(project: Project, doc: Doc, plan_word: str, milestone_word: str) -> 
         )
     what = Msg(f"milestone of {pid!r} named", f"{pid!r} 的节点")
     mid = resolve.resolve(milestone_word, resolve.named_choices(spec.milestones), what, where)
+    doc = Doc.parse(text, ("plans", pid))
     for field in ("done", "log", "by", "to", "extended"):  # an alias on the way to any field an edit writes
         written_out(doc, ("plans", pid, "milestones", mid, field), where)
-    return pid, mid, list(spec.milestones)
+    return pid, mid, list(spec.milestones), doc
 
 
 def _units(doc: Doc, words: Sequence[str], option: str) -> list[str]:
@@ -88,9 +92,9 @@ def written_out(doc: Doc, path: tuple[str, ...], where: str = "plans.yaml") -> N
     node: Any = doc.data
     for i in range(len(path) + 1):
         here = path[:i]
-        aliased = here and here not in doc.pos.value_spans
+        aliased = here and not doc.written(here)
         if not aliased and isinstance(node, dict) and node:
-            aliased = here + (next(iter(node)),) not in doc.pos.key_spans
+            aliased = not doc.written(here + (next(iter(node)),), key=True)
         if aliased:
             shown = ".".join(str(p) for p in here)
             line, col = doc.pos.locate(here) if here else (1, 1)
@@ -109,8 +113,8 @@ def written_out(doc: Doc, path: tuple[str, ...], where: str = "plans.yaml") -> N
 
 def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, value: surgery.Value | None) -> str:
     """Set (or, with None, remove) one fact of a milestone, adding the milestone if needed."""
-    doc = Doc.parse(text)
     plan_path = ("plans", pid)
+    doc = Doc.parse(text, plan_path)
     plan = doc.value(plan_path)
     listed = plan.get("milestones")
     record = listed.get(mid) if isinstance(listed, dict) else None
@@ -127,7 +131,7 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
         if not isinstance(record, dict) or field not in record:
             return text
         new = surgery.apply(text, surgery.remove_key(doc, plan_path + ("milestones", mid), field))
-        landed(new, ("plans", pid, "milestones", mid, field), None)
+        landed(text, new, ("plans", pid, "milestones", mid, field), None)
         return new
     if "milestones" not in plan:
         edits = surgery.set_key(doc, plan_path, "milestones", {mid: {field: value}})
@@ -150,21 +154,28 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
     else:
         edits = surgery.set_key(doc, plan_path + ("milestones", mid), field, value)
     new = surgery.apply(text, edits)
-    landed(new, ("plans", pid, "milestones", mid, field), value)
+    landed(text, new, ("plans", pid, "milestones", mid, field), value)
     return new
 
 
-def landed(text: str, path: tuple[str, ...], value: object) -> None:
-    """Read the edit back: the value is there, as given. Failing this is a plantrack bug."""
-    node = Doc.parse(text).data
+def landed(old: str, text: str, path: tuple[str, ...], value: object) -> None:
+    """Read the edit back: the value is there, as given. Failing this is a plantrack bug.
+
+    An edit inside one plan reads that plan's lines again, not the whole text
+    (yamlscope.follow); the text read stays known for validating it.
+    """
+    if len(path) > 2:
+        yamlscope.follow(old, text, path[:2])
+    node, _ = yamlread.read(text)
     for part in path:
         node = node.get(part) if isinstance(node, dict) else None
     if node != value:
         raise RuntimeError(f"the edit of {'.'.join(path)} read back as {node!r}, not {value!r}")
 
 
-def _current(doc: Doc, pid: str, mid: str, field: str) -> Any:
-    listed = doc.value(("plans", pid)).get("milestones")
+def _current(data: Any, pid: str, mid: str, field: str) -> Any:
+    """A milestone's field in the data read (None when absent)."""
+    listed = data["plans"][pid].get("milestones")
     record = listed.get(mid) if isinstance(listed, dict) else None
     return record.get(field) if isinstance(record, dict) else None
 
@@ -180,9 +191,8 @@ def done(
     to: Sequence[str] = (),
 ) -> Change:
     """Record a step done; `by`/`to` (words for units) say who approved or issued it and who received it."""
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
-    was = _current(doc, pid, mid, "done")
+    pid, mid, order, doc = _target(project, text, pid, mid)
+    was = _current(doc.data, pid, mid, "done")
     parties = {field: _units(doc, words, f"--{field}") for field, words in (("by", by), ("to", to))}
     new = _set_field(text, pid, mid, order, "done", when.isoformat())
     if note is not None:
@@ -201,9 +211,8 @@ def done(
 
 
 def reopen(project: Project, text: str, pid: str, mid: str) -> Change:
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
-    was = _current(doc, pid, mid, "done")
+    pid, mid, order, doc = _target(project, text, pid, mid)
+    was = _current(doc.data, pid, mid, "done")
     new = _set_field(text, pid, mid, order, "done", None)
     if was is None:
         return Change(new, Msg(f"{pid}/{mid} is not done: nothing to change", f"{pid}/{mid} 尚未完成：无需修改"), "")
@@ -216,10 +225,9 @@ def reopen(project: Project, text: str, pid: str, mid: str) -> Change:
 
 def due(project: Project, text: str, pid: str, mid: str, when: str | None) -> Change:
     """Set the plan's own due date; None removes it, so the scheme's date applies again."""
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
+    pid, mid, order, doc = _target(project, text, pid, mid)
     if when is None:
-        was = _current(doc, pid, mid, "due")
+        was = _current(doc.data, pid, mid, "due")
         new = _set_field(text, pid, mid, order, "due", None)
         if was is None:
             return Change(
@@ -248,8 +256,7 @@ def due(project: Project, text: str, pid: str, mid: str, when: str | None) -> Ch
 
 def note(project: Project, text: str, pid: str, mid: str, value: str) -> Change:
     """Set a milestone's note; an empty note removes it."""
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
+    pid, mid, order, _ = _target(project, text, pid, mid)
     new = _set_field(text, pid, mid, order, "note", value or None)
     what = (
         Msg(f"{pid}/{mid} note set", f"{pid}/{mid} 备注已更新")
@@ -263,10 +270,9 @@ def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) 
     """Append a dated line to the milestone's supervision log (`log:`), creating the list if absent."""
     if not entry.strip():
         raise PlantrackError(Msg("--log: the entry is empty", "--log：记录内容为空"), 2)
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
+    pid, mid, order, doc = _target(project, text, pid, mid)
     item: dict[str, surgery.Value] = {"date": day.isoformat(), "text": entry}
-    current = _current(doc, pid, mid, "log")
+    current = _current(doc.data, pid, mid, "log")
     if current is None:
         new = _set_field(text, pid, mid, order, "log", [item])
     elif isinstance(current, list):
@@ -279,7 +285,8 @@ def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) 
             ),
             2,
         )
-    written = _current(Doc.parse(new), pid, mid, "log")
+    yamlscope.follow(text, new, ("plans", pid))
+    written = _current(yamlread.read(new)[0], pid, mid, "log")
     if not isinstance(written, list) or written[-1] != item:
         raise RuntimeError(f"the log entry of {pid}/{mid} read back as {written!r}")
     return Change(
@@ -289,8 +296,7 @@ def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) 
 
 def extend(project: Project, text: str, pid: str, mid: str, until: str, by: str, ref: str | None) -> Change:
     """Record an authorised extension (R23): `extended: {until, by, ref}`."""
-    doc = Doc.parse(text)
-    pid, mid, order = _target(project, doc, pid, mid)
+    pid, mid, order, doc = _target(project, text, pid, mid)
     until = until.strip()
     try:
         day = dates.parse_due(until)

@@ -54,7 +54,7 @@ def _plain_candidate(value: str) -> bool:
 def _reads_back(written: str, value: str) -> bool:
     for doc in (f"k: {written}\n", f"{{k: {written}}}\n"):
         try:
-            data, _ = yamlread.read(doc)
+            data, _ = yamlread.read(doc, recent=False)  # a snippet: keep the file among the texts read
         except yamlread.YamlError:
             return False
         if not isinstance(data, dict) or data.get("k") != value or type(data.get("k")) is not str:

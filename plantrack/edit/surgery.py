@@ -69,13 +69,34 @@ class Doc:
     data: Any
     pos: yamlread.Positions
     nl: str  # the file's line ending, for the lines we add
+    # The entry whose lines have spans (yamlscope), () for the whole text: an
+    # edit of one plan reads only that plan's lines with spans.
+    scope: Path = ()
 
     @classmethod
-    def parse(cls, text: str) -> Doc:
+    def parse(cls, text: str, scope: Path = ()) -> Doc:
+        """The text read for an edit; with `scope`, spans for that entry only, when it can be cut out."""
+        from plantrack import yamlscope
+
         refuse_odd_breaks(text)
-        data, pos = yamlread.read(text, spans=True)
         first = text.find("\n")
-        return cls(text, data, pos, "\r\n" if first > 0 and text[first - 1] == "\r" else "\n")
+        nl = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+        found = yamlscope.scoped(text, scope) if scope else None
+        if found is not None:
+            return cls(text, *found, nl, scope)
+        data, pos = yamlread.read(text, spans=True)
+        return cls(text, data, pos, nl)
+
+    def written(self, path: Path, key: bool = False) -> bool:
+        """Whether the value (or key) at `path` is written where it is, not reached through an alias.
+
+        Outside the scope there are no spans. The keys read there have a
+        position (an alias's keys have none), and the scope's own key has one,
+        so nothing on the way to it is an alias.
+        """
+        if self.scope and path[: len(self.scope)] != self.scope:
+            return path in self.pos.keys if key else path == self.scope[: len(path)]
+        return path in (self.pos.key_spans if key else self.pos.value_spans)
 
     def value(self, path: Path) -> Any:
         node = self.data
@@ -120,7 +141,7 @@ class Doc:
     def step(self) -> int:
         """The file's usual indentation step (2 if it shows none)."""
         steps: Counter[int] = Counter()
-        for p in self.pos.keys:
+        for p in self.pos.key_spans:  # the keys read with spans: the scope's, or all
             if len(p) > 1 and p[:-1] in self.pos.keys and self.pos.flow.get(p[:-1]) is False:
                 delta = self.pos.key_at(p)[1] - self.pos.key_at(p[:-1])[1]
                 if delta > 0:

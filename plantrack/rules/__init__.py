@@ -47,8 +47,11 @@ RULES: tuple[Rule, ...] = tuple(
 )
 RULES = tuple(replace(r, doc_zh=DOCS_ZH[r.code].strip()) if r.code in DOCS_ZH else r for r in RULES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+# The rules that can find an error (`run` makes a finding an error only for an
+# error rule, or PT301 under --fail-on-overdue): what an edit compares.
+ERROR_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.severity is Severity.ERROR)
 
-__all__ = ["BY_CODE", "RULES", "Context", "Rule", "Stage", "run"]
+__all__ = ["BY_CODE", "ERROR_RULES", "RULES", "Context", "Rule", "Stage", "run"]
 
 
 def run(
@@ -63,6 +66,8 @@ def run(
             continue
         severity = Severity.ERROR if fail_on_overdue and r.code == "PT301" else r.severity
         for f in r.check(ctx):
-            sev = f.severity if f.severity is not None and severity is r.severity else severity
+            # A finding may lower its rule's severity, never raise it (ERROR_RULES relies on that).
+            lowered = f.severity is Severity.WARNING and severity is r.severity
+            sev = Severity.WARNING if lowered else severity
             problems.append(sources[f.where].problem(r.code, f.path, f.msg, key=f.key, severity=sev))
     return problems

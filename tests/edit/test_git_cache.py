@@ -44,7 +44,7 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
     # the history's kinds, beside the district's read cache and check's findings
-    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "read", "check"}
+    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "read", "check", "check-errors"}
     from plantrack.history import repo
 
     monkeypatch.setattr(repo, "read_blobs", _no_blobs)
