@@ -69,17 +69,20 @@ def follow(old: str, new: str, scope: Path) -> bool:
     if found is None:
         return False
     block, _, before = found
-    head = _common_prefix(old, new)
     grown = len(new) - len(old)
-    if head < block.start or _common_suffix(old, new, head) < len(old) - block.end:
+    if (
+        block.end + grown < block.start
+        or new[: block.start] != old[: block.start]
+        or new[block.end + grown :] != old[block.end :]
+    ):
         return False  # the edit reaches beyond the entry
     lines = new[block.start : block.end + grown]
     if block.end < len(old) and not lines.endswith("\n"):
         return False
     moved = lines.count("\n") - old.count("\n", block.start, block.end)
     read = _read(lines, scope, spans=False)
-    if read is None:
-        return False
+    if read is None or read[1].keys[scope[-1:]] != pos.keys[scope] - ((block.line - 1) << 32):
+        return False  # the key moved: indented, it would belong to the entry before; outdented, to a parent
     value, bpos = read
     new_data = _replaced(data, scope, value)
     base = scope[:-1]
@@ -205,27 +208,3 @@ def _line_offset(text: str, line: int, known: int = 0, known_line: int = 1) -> i
 
 
 _CHUNK = 1 << 16
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """The length of the common prefix of a and b: a binary search of C-speed comparisons."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, head: int) -> int:
-    """The length of the common suffix of a and b, not reaching into the first `head` characters."""
-    lo, hi = 0, min(len(a), len(b)) - head
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
