@@ -15,7 +15,7 @@ LANGS = ("zh", "en")
 COLON, COMMA, SEMICOLON, LPAREN, RPAREN = "\uff1a", "\uff0c", "\uff1b", "\uff08", "\uff09"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Msg:
     """One message in both of the interface's languages."""
 

@@ -18,7 +18,7 @@ class Severity(str, Enum):
         return ("错误" if self is Severity.ERROR else "警告") if lang == "zh" else self.value
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # tens of thousands on a big district
 class Problem:
     """A finding at file:line:column (1-based), sortable by position."""
 

@@ -20,7 +20,7 @@ from plantrack.models import Extension, MilestoneSpec, Plan, PlansFile, Record, 
 from plantrack.state import DUE_SOON_DAYS, State, milestone_state, worst
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per step of every plan
 class Step:
     id: str
     spec: MilestoneSpec

@@ -69,6 +69,7 @@ def check(
     options = (backdate_days, fail_on_overdue)
     stored = None if history else warm.findings(path, when, *options)
     loaded = None
+    broken = False
     if stored is not None:
         problems = stored
     else:
@@ -78,13 +79,20 @@ def check(
     if loaded is not None:
         problems += _file_rules(loaded, when, backdate_days, fail_on_overdue)
         ps, ss = loaded.plans_src, loaded.schedule_src
-        warm.keep(ps.raw, ps.display, loaded.plans.schedule, ss.path, ss.display, ss.raw, when, problems, *options)
+        keep = (ps.raw, ps.display, loaded.plans.schedule, ss.path, ss.display, ss.raw)
+        broken = bool(loaded.broken_plans)
+        found = list(problems)  # what the file stage found: what a later check finds again
         if history:
             problems += _history(loaded, path, when, backdate_days, language(lang))
+        # The district is not needed any more: let it go before the findings are
+        # written out, which is when a big district's check peaked in memory.
+        loaded = None
+        del ps, ss
+        warm.keep(*keep, when, found, *options)
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
         return Exit.USAGE
-    if fail_on_overdue and loaded is not None and loaded.broken_plans:
+    if fail_on_overdue and broken:
         return Exit.USAGE  # a gate never passes on data it could not read (docs/format.md)
     return Exit.RULE_ERRORS if any(p.severity is Severity.ERROR for p in problems) else Exit.OK
 

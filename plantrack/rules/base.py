@@ -23,7 +23,7 @@ Where = Literal["plans", "schedule"]
 Stage = Literal["file", "history"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's finding, located by its path in the data; positions come later."""
 
