@@ -24,6 +24,7 @@ checks `follow` against a read of the whole text on random edits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,8 +146,14 @@ def _next_key_line(data: Any, pos: Positions, scope: Path) -> int | None:
     return None
 
 
+# Line breaks libyaml counts that a count of "\n" does not (surgery refuses to edit such a file).
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 def _read(lines: str, scope: Path, spans: bool) -> tuple[Any, Positions] | None:
     """The entry's value and positions (under the entry's key), read from its lines alone."""
+    if _ODD_BREAK.search(lines):
+        return None
     try:
         data, pos = yamlread.read(lines, spans=spans, recent=False)
     except YamlError:

@@ -107,6 +107,7 @@ MUTATIONS = {
     "key": lambda line: line[: len(line) - len(line.lstrip(" "))] + "x: 1\n" + line,
     "anchor": lambda line: line.replace(": ", ": &a ", 1),
     "block-scalar": lambda line: line.rstrip("\r\n") + " |\n",
+    "odd-break": lambda line: line.replace(": ", ":\u2028", 1),  # a line break to libyaml, not to "\n"
 }
 
 
