@@ -64,7 +64,12 @@ def _facts_from_json(data: Any) -> Facts | None:
         return None
     return {
         pid: PlanFacts(
-            n, k, o, {m: (f[0], f[1], f[2]) for m, f in ms.items()}, ext, {m: tuple(map(tuple, es)) for m, es in log.items()}
+            n,
+            k,
+            o,
+            {m: (f[0], f[1], f[2]) for m, f in ms.items()},
+            ext,
+            {m: tuple(map(tuple, es)) for m, es in log.items()},
         )
         for pid, (n, k, o, ms, ext, log) in data.items()
     }
@@ -160,28 +165,25 @@ def read(path: Path, display: str, since: Since | None = None, until: date | Non
     from plantrack.history import repo as gitrepo
 
     fr = gitrepo.open_repo(path, display)
-    try:
-        exclude = gitrepo.resolve(fr, since.rev) if since and since.rev else None
-        commits = gitrepo.file_log(fr, exclude)
-        blobs = Blobs(fr)
-        start: Facts = {}
-        start_day = None
-        if since and since.day:
-            before = [c for c in commits if c.day < since.day]
-            commits = [c for c in commits if c.day >= since.day]
-            start = (blobs.one(before[-1].new) or {}) if before else {}
-            start_day = since.day
-        elif exclude:
-            start = blobs.one(gitrepo.blob_at(fr, exclude)) or {}
-            start_day = date.fromisoformat(gitrepo.run(fr, "show", "-s", "--format=%aI", exclude)[:10])
-        end = None
-        if until is not None and any(c.day > until for c in commits):
-            # Looking back: the period ends as the last commit up to `until` left the file.
-            commits = [c for c in commits if c.day <= until]
-            end = (blobs.one(commits[-1].new) or {}) if commits else start
-        return Trail(commits, trail_events(commits, blobs), start, start_day, end, _notes(fr))
-    finally:
-        fr.close()  # ends GitPython's own git processes now, not whenever the GC runs
+    exclude = gitrepo.resolve(fr, since.rev) if since and since.rev else None
+    commits = gitrepo.file_log(fr, exclude)
+    blobs = Blobs(fr)
+    start: Facts = {}
+    start_day = None
+    if since and since.day:
+        before = [c for c in commits if c.day < since.day]
+        commits = [c for c in commits if c.day >= since.day]
+        start = (blobs.one(before[-1].new) or {}) if before else {}
+        start_day = since.day
+    elif exclude:
+        start = blobs.one(gitrepo.blob_at(fr, exclude)) or {}
+        start_day = date.fromisoformat(gitrepo.run(fr, "show", "-s", "--format=%aI", exclude)[:10])
+    end = None
+    if until is not None and any(c.day > until for c in commits):
+        # Looking back: the period ends as the last commit up to `until` left the file.
+        commits = [c for c in commits if c.day <= until]
+        end = (blobs.one(commits[-1].new) or {}) if commits else start
+    return Trail(commits, trail_events(commits, blobs), start, start_day, end, _notes(fr))
 
 
 def _notes(fr: FileRepo) -> list[Msg]:
