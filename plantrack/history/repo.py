@@ -202,7 +202,9 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
     """
     if fr.head is None:
         return []
-    revs = ["HEAD"] + ([f"^{exclude}"] if exclude else [])
+    # HEAD's id as read in open_repo, not "HEAD": a commit made meanwhile must not
+    # land in the log cached under that id.
+    revs = [fr.head] + ([f"^{exclude}"] if exclude else [])
     out = run(
         fr, "log", "--no-merges", "--date-order", "--reverse", "--raw", "--no-abbrev", "--no-renames",
         "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI", *revs, "--", fr.rel,
@@ -217,6 +219,38 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
         day = date.fromisoformat(when[:10])
         commits.append(Commit(sha, sha[:7], author, email, day, _blob(old), _blob(new), sha in fr.shallow))
     return commits
+
+
+def log_context(fr: FileRepo) -> str:
+    """What besides HEAD, the path and the shallow boundary shapes `file_log`'s answer.
+
+    A cached log is trusted only while all of it is unchanged: git's config
+    (log.showRoot, log.follow, core.useReplaceRefs, ... and -c through the
+    environment), the replace refs and the grafts file (both rewrite history
+    as git log sees it), the GIT_ variables git is run with, and git itself.
+    """
+    env = git_env()
+    base = env.get("GIT_REPLACE_REF_BASE") or "refs/replace/"
+    grafts = fr.root / run(fr, "rev-parse", "--git-path", "info/grafts")
+    exe = shutil.which(_exe()) or _exe()
+    try:
+        stat = os.stat(exe)
+        binary = f"{exe} {stat.st_size} {stat.st_mtime_ns}"
+    except OSError:
+        binary = exe
+    try:
+        graft_text = grafts.read_text("utf-8", "replace")
+    except OSError:
+        graft_text = ""
+    return "\0".join(
+        [
+            binary,
+            *sorted(f"{k}={v}" for k, v in env.items() if k.startswith("GIT_")),
+            run(fr, "config", "-l", "-z"),
+            run(fr, "for-each-ref", "--format=%(refname) %(objectname)", "--", base),
+            graft_text,
+        ]
+    )
 
 
 def _blob(oid: str | None) -> str | None:

@@ -7,10 +7,12 @@ period starts from the file as the last earlier commit left it; with a
 revision, the commits after it, starting from the file as it was there.
 
 History never changes, so what is read from it is cached by content
-(plantrack.cache): the events of a run of commits under a chained hash of
-their blob ids, so that a second run on an unchanged repository reads one
-`git log`, one cache file and no blob, and after new commits only their blobs
-are read; the facts of a period's first or last revision under its blob id.
+(plantrack.cache): the file's log under HEAD's commit id (with the path, the
+shallow boundary and all else that shapes git log), the events of a run of
+commits under a chained hash of their blob ids, so that a second run on an
+unchanged repository walks no log, reads two cache files and no blob, and
+after new commits only their blobs are read; the facts of a period's first or
+last revision under its blob id.
 """
 
 from __future__ import annotations
@@ -160,13 +162,50 @@ def _walk(commits: list[Commit], blobs: Blobs, last: str | None) -> tuple[list[l
     return [[[e.plan, e.milestone, e.change, e.old, e.new] for e in found] for found in per_commit], last
 
 
+def file_log(fr: FileRepo, exclude: str | None) -> list[Commit]:
+    """repo.file_log through the cache: the file's log as of a commit id never changes,
+    given the path, the shallow boundary and what else shapes it (repo.log_context),
+    so a run on an unchanged repository asks git only what HEAD is and skips the walk."""
+    from plantrack.history import repo as gitrepo
+
+    if fr.head is None or cache.directory() is None:
+        return gitrepo.file_log(fr, exclude)
+    k = cache.key("log", "1", fr.head, exclude or "", fr.rel, " ".join(sorted(fr.shallow)), gitrepo.log_context(fr))
+    found = _commits_from_json(cache.load_json("log", k), fr.shallow)
+    if found is None:
+        found = gitrepo.file_log(fr, exclude)
+        cache.store_json("log", k, [[c.sha, c.author, c.email, c.day.isoformat(), c.old, c.new] for c in found])
+    return found
+
+
+def _commits_from_json(data: Any, shallow: frozenset[str]) -> list[Commit] | None:
+    """The cached commits, or None when the entry is not what file_log stores."""
+    if not isinstance(data, list):
+        return None
+    commits = []
+    for item in data:
+        if not (isinstance(item, list) and len(item) == 6):
+            return None
+        sha, author, email, day, old, new = item
+        if not all(isinstance(v, str) for v in (sha, author, email, day)):
+            return None
+        if not all(v is None or isinstance(v, str) for v in (old, new)):
+            return None
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        commits.append(Commit(sha, sha[:7], author, email, when, old, new, sha in shallow))
+    return commits
+
+
 def read(path: Path, display: str, since: Since | None = None, until: date | None = None) -> Trail:
     """The events of the period from `since` (else the beginning) to `until` (else the end)."""
     from plantrack.history import repo as gitrepo
 
     fr = gitrepo.open_repo(path, display)
     exclude = gitrepo.resolve(fr, since.rev) if since and since.rev else None
-    commits = gitrepo.file_log(fr, exclude)
+    commits = file_log(fr, exclude)
     blobs = Blobs(fr)
     start: Facts = {}
     start_day = None
