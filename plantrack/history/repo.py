@@ -51,6 +51,9 @@ HOOK_VARIABLES = frozenset(
 )
 _RAW = re.compile(r"^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) \w+", re.M)
 _NULL_ID = re.compile(r"0+")
+# Who and when a new commit is by: what a test or a hook sets, and git log never reads.
+_IDENTITY = frozenset(f"GIT_{who}_{what}" for who in ("AUTHOR", "COMMITTER") for what in ("NAME", "EMAIL", "DATE"))
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,26 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
     return commits
 
 
+def grows_linearly(fr: FileRepo, base: str, limit: int) -> bool:
+    """Whether HEAD is `base` (an ancestor's id) plus at most `limit` commits in a line,
+    each with one parent: then HEAD's file log is base's followed by `file_log(fr, base)`.
+
+    Every commit after `base` descends from every commit of base's log, so git's
+    date order, which never puts a parent after its child, puts them last.
+    """
+    if fr.head is None or not _COMMIT_ID.fullmatch(base):
+        return False
+    out = run(fr, "rev-list", "--parents", f"--max-count={limit + 1}", fr.head, f"^{base}", "--")
+    expect = fr.head
+    lines = out.splitlines()
+    for line in lines:
+        ids = line.split()
+        if len(ids) != 2 or ids[0] != expect:  # a merge, a root or a shallow boundary: not a line
+            return False
+        expect = ids[1]
+    return 0 < len(lines) <= limit and expect == base
+
+
 def log_context(fr: FileRepo) -> str:
     """What besides HEAD, the path and the shallow boundary shapes `file_log`'s answer.
 
@@ -245,7 +268,7 @@ def log_context(fr: FileRepo) -> str:
     return "\0".join(
         [
             binary,
-            *sorted(f"{k}={v}" for k, v in env.items() if k.startswith("GIT_")),
+            *sorted(f"{k}={v}" for k, v in env.items() if k.startswith("GIT_") and k not in _IDENTITY),
             run(fr, "config", "-l", "-z"),
             run(fr, "for-each-ref", "--format=%(refname) %(objectname)", "--", base),
             graft_text,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from plantrack import cache, dates
 from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, Trail, walk
 from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
 
 if TYPE_CHECKING:
     from plantrack.history.repo import FileRepo
@@ -165,17 +166,45 @@ def _walk(commits: list[Commit], blobs: Blobs, last: str | None) -> tuple[list[l
 def file_log(fr: FileRepo, exclude: str | None) -> list[Commit]:
     """repo.file_log through the cache: the file's log as of a commit id never changes,
     given the path, the shallow boundary and what else shapes it (repo.log_context),
-    so a run on an unchanged repository asks git only what HEAD is and skips the walk."""
+    so a run on an unchanged repository asks git only what HEAD is and skips the walk.
+    After new commits in a line on top of the last HEAD logged, only they are walked.
+    """
     from plantrack.history import repo as gitrepo
 
     if fr.head is None or cache.directory() is None:
         return gitrepo.file_log(fr, exclude)
-    k = cache.key("log", "1", fr.head, exclude or "", fr.rel, " ".join(sorted(fr.shallow)), gitrepo.log_context(fr))
-    found = _commits_from_json(cache.load_json("log", k), fr.shallow)
+    shape = (exclude or "", fr.rel, " ".join(sorted(fr.shallow)), gitrepo.log_context(fr))
+    found = _cached_log(cache.key("log", "1", fr.head, *shape), fr)
     if found is None:
-        found = gitrepo.file_log(fr, exclude)
-        cache.store_json("log", k, [[c.sha, c.author, c.email, c.day.isoformat(), c.old, c.new] for c in found])
+        found = _grown_log(fr, shape) or gitrepo.file_log(fr, exclude)
+        cache.store_json("log", cache.key("log", "1", fr.head, *shape), [_commit_json(c) for c in found])
+        cache.store_json("log-tip", cache.key("log-tip", "1", *shape), {"head": fr.head})
     return found
+
+
+def _grown_log(fr: FileRepo, shape: tuple[str, ...]) -> list[Commit] | None:
+    """The log as the last HEAD logged left it plus the commits since, if they are a line on top of it."""
+    from plantrack.history import repo as gitrepo
+
+    tip = cache.load_json("log-tip", cache.key("log-tip", "1", *shape))
+    base = tip.get("head") if isinstance(tip, dict) else None
+    if shape[0] or not isinstance(base, str) or base == fr.head:  # shape[0]: --since REV, not grown
+        return None
+    before = _cached_log(cache.key("log", "1", base, *shape), fr)
+    try:
+        if before is None or not gitrepo.grows_linearly(fr, base, NEWEST):
+            return None
+        return before + gitrepo.file_log(fr, base)
+    except PlantrackError:  # base is gone (a rebase, then gc): walk it all
+        return None
+
+
+def _commit_json(c: Commit) -> list[Any]:
+    return [c.sha, c.author, c.email, c.day.isoformat(), c.old, c.new]
+
+
+def _cached_log(k: str, fr: FileRepo) -> list[Commit] | None:
+    return _commits_from_json(cache.load_json("log", k), fr.shallow)
 
 
 def _commits_from_json(data: Any, shallow: frozenset[str]) -> list[Commit] | None:
