@@ -88,14 +88,10 @@ def prepare(path: Path, display: str, include_pending: bool) -> Prepared:
         if e.exit_code in (Exit.NOT_A_REPO, Exit.NO_GIT):
             return Prepared(None, e)
         raise
-    try:
-        fr = _same_repository(fr, path, display)
-        _not_ignored(fr, display)
-        pending = _pending(fr, display, include_pending)
-        entry = gitrepo.run(fr, "ls-files", "-s", "--", fr.rel)
-    except BaseException:
-        fr.close()
-        raise
+    fr = _same_repository(fr, path, display)
+    _not_ignored(fr, display)
+    pending = _pending(fr, display, include_pending)
+    entry = gitrepo.run(fr, "ls-files", "-s", "--", fr.rel)
     return Prepared(fr, None, pending, entry)
 
 
@@ -183,30 +179,27 @@ def commit(prepared: Prepared, message: str) -> tuple[str, str]:
         raise prepared.deferred
     fr = prepared.fr
     assert fr is not None
+    if fr.branch is None:
+        raise PlantrackError(
+            Msg(
+                f"HEAD is detached at {str(fr.head)[:7]}: switch to a branch first (git switch BRANCH)",
+                f"HEAD 处于分离状态（{str(fr.head)[:7]}）：请先切换到分支（git switch 分支名）",
+            ),
+            Exit.DETACHED,
+        )
+    line = subject(message)
+    body = ""
+    if prepared.pending is not None:
+        body = "\n\nAlso commits changes to this file made before the edit (--include-pending): " + subject(
+            prepared.pending.en
+        )
+    gitrepo.run(fr, "add", "--", fr.rel)
     try:
-        if fr.branch is None:
-            raise PlantrackError(
-                Msg(
-                    f"HEAD is detached at {str(fr.head)[:7]}: switch to a branch first (git switch BRANCH)",
-                    f"HEAD 处于分离状态（{str(fr.head)[:7]}）：请先切换到分支（git switch 分支名）",
-                ),
-                Exit.DETACHED,
-            )
-        line = subject(message)
-        body = ""
-        if prepared.pending is not None:
-            body = "\n\nAlso commits changes to this file made before the edit (--include-pending): " + subject(
-                prepared.pending.en
-            )
-        gitrepo.run(fr, "add", "--", fr.rel)
-        try:
-            _commit(fr, line + body)
-        except BaseException:
-            _restore_index(fr, prepared.index_entry)
-            raise
-        return gitrepo.run(fr, "rev-parse", "--short", "HEAD"), line
-    finally:
-        fr.close()
+        _commit(fr, line + body)
+    except BaseException:
+        _restore_index(fr, prepared.index_entry)
+        raise
+    return gitrepo.run(fr, "rev-parse", "--short", "HEAD"), line
 
 
 def _commit(fr: FileRepo, message: str) -> None:

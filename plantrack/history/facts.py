@@ -116,15 +116,16 @@ def _plan_chunks(text: str) -> list[str] | None:
         return None
     start = found[0].end()  # at the line break that ends `plans:`: every line below follows a "\n"
     top = _TOP_KEY.search(text, start)
-    section = text[start : top.start() + 1 if top else len(text)]
-    first = _FIRST_KEY.search(section)
+    end = top.start() + 1 if top else len(text)
+    # The section is text[start:end], searched in place (pos, endpos): no copy of it per revision.
+    first = _FIRST_KEY.search(text, start, end)
     if first is None:
         return []
     indent = len(first[1])
-    if indent > 1 and re.search(rf"\n {{1,{indent - 1}}}[^ \r\n#]", section):
+    if indent > 1 and re.compile(rf"\n {{1,{indent - 1}}}[^ \r\n#]").search(text, start, end):
         return None  # a line less indented than the entries: not a shape to cut
-    starts = [m.start() + 1 for m in re.finditer(rf"\n {{{indent}}}[^ \r\n#]", section)]
-    return [section[a:b] for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
+    starts = [m.start() + 1 for m in re.compile(rf"\n {{{indent}}}[^ \r\n#]").finditer(text, start, end)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
 
 
 class FactReader:

@@ -6,7 +6,8 @@ paths go after `--`, and a revision is first resolved with
 `rev-parse --verify --end-of-options` to a commit id, which is all that is
 passed on (GitPython's advisories came from user strings read as options).
 
-GitPython finds the repository; git itself runs as a subprocess with the
+Git itself finds the repository (`rev-parse`: importing GitPython for that cost
+a read 65 ms) and runs as a subprocess with the
 variables a hook exports (GIT_DIR, GIT_INDEX_FILE, ...) scrubbed, so that
 plantrack run from a hook works on the repository of plans.yaml and its real
 index (pre-commit learnt this the hard way), and with a timeout.
@@ -26,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from plantrack.exitcodes import Exit
 from plantrack.history.facts import Commit
@@ -51,19 +51,18 @@ HOOK_VARIABLES = frozenset(
 )
 _RAW = re.compile(r"^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) \w+", re.M)
 _NULL_ID = re.compile(r"0+")
+# Who and when a new commit is by: what a test or a hook sets, and git log never reads.
+_IDENTITY = frozenset(f"GIT_{who}_{what}" for who in ("AUTHOR", "COMMITTER") for what in ("NAME", "EMAIL", "DATE"))
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
 class FileRepo:
-    repo: Any  # git.Repo; typed loosely so importing this module does not import git
     root: Path
     rel: str  # the file, relative to the work tree, with forward slashes
     branch: str | None  # None: detached HEAD (or no commit yet and no branch)
     head: str | None  # None: no commit yet
     shallow: frozenset[str]  # the commits a shallow clone stops at; empty when complete
-
-    def close(self) -> None:
-        self.repo.close()
 
 
 def _fail(en: str, zh: str, code: int) -> PlantrackError:
@@ -133,37 +132,51 @@ def open_repo(path: Path, display: str) -> FileRepo:
             "未安装 git（PATH 中没有 git）：请先安装 git",
             Exit.NO_GIT,
         )
-    import git as gitpython
-
     folder = Path(os.path.realpath(path.parent))
+    not_a_repo = _fail(
+        f"{display} is not in a git repository (run 'git init' there, or work in a clone)",
+        f"{display} 不在 git 仓库中（请在该目录运行 'git init'，或在克隆的仓库中操作）",
+        Exit.NOT_A_REPO,
+    )
+    args = ("rev-parse", "--is-bare-repository", "--is-shallow-repository", "--git-path", "shallow", "--show-toplevel")
     try:
-        repo = gitpython.Repo(folder, search_parent_directories=True)
-    except (gitpython.InvalidGitRepositoryError, gitpython.NoSuchPathError):
-        repo = None
-    if repo is None or repo.bare:
-        raise _fail(
-            f"{display} is not in a git repository (run 'git init' there, or work in a clone)",
-            f"{display} 不在 git 仓库中（请在该目录运行 'git init'，或在克隆的仓库中操作）",
-            Exit.NOT_A_REPO,
+        done = subprocess.run(
+            [_exe(), *args], cwd=folder, env=git_env(), capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL
         )
-    try:
-        shallow, shallow_file, top = git(
-            folder, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--show-toplevel"
-        ).splitlines()
-    except PlantrackError:
-        repo.close()
-        raise
+    except subprocess.TimeoutExpired:
+        raise _timed_out(args) from None
+    except FileNotFoundError:  # the folder is gone
+        raise not_a_repo from None
+    out = done.stdout.decode("utf-8", "replace").splitlines()
+    err = done.stderr.decode("utf-8", "replace")
+    # A bare repository answers the first questions, then refuses --show-toplevel: it has no work tree.
+    if out[:1] == ["true"] or (done.returncode != 0 and "not a git repository" in err and "dubious" not in err):
+        raise not_a_repo
+    if done.returncode != 0:
+        raise _git_error(err, folder)
+    _, shallow, shallow_file, top = out
     root = Path(top)
     rel = Path(os.path.relpath(folder / path.name, root)).as_posix()
     boundary: frozenset[str] = frozenset()
     if shallow == "true":
         boundary = frozenset((folder / shallow_file).read_text().split())
+    return FileRepo(root, rel, _branch(folder), _head(folder), boundary)
+
+
+def _head(folder: Path) -> str | None:
+    """HEAD's commit id; None before the first commit."""
     try:
-        head: str | None = repo.head.commit.hexsha
-    except ValueError:  # no commit yet
-        head = None
-    branch = None if repo.head.is_detached else repo.head.reference.name
-    return FileRepo(repo, root, rel, branch, head, boundary)
+        return git(folder, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+    except PlantrackError:  # exit 1, nothing said: no commit yet
+        return None
+
+
+def _branch(folder: Path) -> str | None:
+    """The branch checked out (also before its first commit); None when HEAD is detached."""
+    try:
+        return git(folder, "symbolic-ref", "-q", "--short", "HEAD")
+    except PlantrackError:  # exit 1, nothing said: detached
+        return None
 
 
 def resolve(fr: FileRepo, rev: str) -> str:
@@ -175,7 +188,7 @@ def resolve(fr: FileRepo, rev: str) -> str:
     except PlantrackError:
         from plantrack.suggest import did_you_mean
 
-        names = [r.name for r in fr.repo.refs]
+        names = run(fr, "for-each-ref", "--format=%(refname:short)").splitlines()
         hint = did_you_mean(rev, names)
         raise _fail(
             f"{rev!r} is neither a date (YYYY-MM-DD) nor a revision of this repository{hint.en}",
@@ -192,7 +205,9 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
     """
     if fr.head is None:
         return []
-    revs = ["HEAD"] + ([f"^{exclude}"] if exclude else [])
+    # HEAD's id as read in open_repo, not "HEAD": a commit made meanwhile must not
+    # land in the log cached under that id.
+    revs = [fr.head] + ([f"^{exclude}"] if exclude else [])
     out = run(
         fr, "log", "--no-merges", "--date-order", "--reverse", "--raw", "--no-abbrev", "--no-renames",
         "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI", *revs, "--", fr.rel,
@@ -207,6 +222,58 @@ def file_log(fr: FileRepo, exclude: str | None = None) -> list[Commit]:
         day = date.fromisoformat(when[:10])
         commits.append(Commit(sha, sha[:7], author, email, day, _blob(old), _blob(new), sha in fr.shallow))
     return commits
+
+
+def grows_linearly(fr: FileRepo, base: str, limit: int) -> bool:
+    """Whether HEAD is `base` (an ancestor's id) plus at most `limit` commits in a line,
+    each with one parent: then HEAD's file log is base's followed by `file_log(fr, base)`.
+
+    Every commit after `base` descends from every commit of base's log, so git's
+    date order, which never puts a parent after its child, puts them last.
+    """
+    if fr.head is None or not _COMMIT_ID.fullmatch(base):
+        return False
+    out = run(fr, "rev-list", "--parents", f"--max-count={limit + 1}", fr.head, f"^{base}", "--")
+    expect = fr.head
+    lines = out.splitlines()
+    for line in lines:
+        ids = line.split()
+        if len(ids) != 2 or ids[0] != expect:  # a merge, a root or a shallow boundary: not a line
+            return False
+        expect = ids[1]
+    return 0 < len(lines) <= limit and expect == base
+
+
+def log_context(fr: FileRepo) -> str:
+    """What besides HEAD, the path and the shallow boundary shapes `file_log`'s answer.
+
+    A cached log is trusted only while all of it is unchanged: git's config
+    (log.showRoot, log.follow, core.useReplaceRefs, ... and -c through the
+    environment), the replace refs and the grafts file (both rewrite history
+    as git log sees it), the GIT_ variables git is run with, and git itself.
+    """
+    env = git_env()
+    base = env.get("GIT_REPLACE_REF_BASE") or "refs/replace/"
+    grafts = fr.root / run(fr, "rev-parse", "--git-path", "info/grafts")
+    exe = shutil.which(_exe()) or _exe()
+    try:
+        stat = os.stat(exe)
+        binary = f"{exe} {stat.st_size} {stat.st_mtime_ns}"
+    except OSError:
+        binary = exe
+    try:
+        graft_text = grafts.read_text("utf-8", "replace")
+    except OSError:
+        graft_text = ""
+    return "\0".join(
+        [
+            binary,
+            *sorted(f"{k}={v}" for k, v in env.items() if k.startswith("GIT_") and k not in _IDENTITY),
+            run(fr, "config", "-l", "-z"),
+            run(fr, "for-each-ref", "--format=%(refname) %(objectname)", "--", base),
+            graft_text,
+        ]
+    )
 
 
 def _blob(oid: str | None) -> str | None:

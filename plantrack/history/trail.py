@@ -7,10 +7,12 @@ period starts from the file as the last earlier commit left it; with a
 revision, the commits after it, starting from the file as it was there.
 
 History never changes, so what is read from it is cached by content
-(plantrack.cache): the events of a run of commits under a chained hash of
-their blob ids, so that a second run on an unchanged repository reads one
-`git log`, one cache file and no blob, and after new commits only their blobs
-are read; the facts of a period's first or last revision under its blob id.
+(plantrack.cache): the file's log under HEAD's commit id (with the path, the
+shallow boundary and all else that shapes git log), the events of a run of
+commits under a chained hash of their blob ids, so that a second run on an
+unchanged repository walks no log, reads two cache files and no blob, and
+after new commits only their blobs are read; the facts of a period's first or
+last revision under its blob id.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from plantrack import cache, dates
 from plantrack.history.facts import Commit, Event, FactReader, Facts, PlanFacts, Trail, walk
 from plantrack.i18n import Msg
+from plantrack.problems import PlantrackError
 
 if TYPE_CHECKING:
     from plantrack.history.repo import FileRepo
@@ -160,33 +163,95 @@ def _walk(commits: list[Commit], blobs: Blobs, last: str | None) -> tuple[list[l
     return [[[e.plan, e.milestone, e.change, e.old, e.new] for e in found] for found in per_commit], last
 
 
+def file_log(fr: FileRepo, exclude: str | None) -> list[Commit]:
+    """repo.file_log through the cache: the file's log as of a commit id never changes,
+    given the path, the shallow boundary and what else shapes it (repo.log_context),
+    so a run on an unchanged repository asks git only what HEAD is and skips the walk.
+    After new commits in a line on top of the last HEAD logged, only they are walked.
+    """
+    from plantrack.history import repo as gitrepo
+
+    if fr.head is None or cache.directory() is None:
+        return gitrepo.file_log(fr, exclude)
+    shape = (exclude or "", fr.rel, " ".join(sorted(fr.shallow)), gitrepo.log_context(fr))
+    found = _cached_log(cache.key("log", "1", fr.head, *shape), fr)
+    if found is None:
+        found = _grown_log(fr, shape) or gitrepo.file_log(fr, exclude)
+        cache.store_json("log", cache.key("log", "1", fr.head, *shape), [_commit_json(c) for c in found])
+        cache.store_json("log-tip", cache.key("log-tip", "1", *shape), {"head": fr.head})
+    return found
+
+
+def _grown_log(fr: FileRepo, shape: tuple[str, ...]) -> list[Commit] | None:
+    """The log as the last HEAD logged left it plus the commits since, if they are a line on top of it."""
+    from plantrack.history import repo as gitrepo
+
+    tip = cache.load_json("log-tip", cache.key("log-tip", "1", *shape))
+    base = tip.get("head") if isinstance(tip, dict) else None
+    if shape[0] or not isinstance(base, str) or base == fr.head:  # shape[0]: --since REV, not grown
+        return None
+    before = _cached_log(cache.key("log", "1", base, *shape), fr)
+    try:
+        if before is None or not gitrepo.grows_linearly(fr, base, NEWEST):
+            return None
+        return before + gitrepo.file_log(fr, base)
+    except PlantrackError:  # base is gone (a rebase, then gc): walk it all
+        return None
+
+
+def _commit_json(c: Commit) -> list[Any]:
+    return [c.sha, c.author, c.email, c.day.isoformat(), c.old, c.new]
+
+
+def _cached_log(k: str, fr: FileRepo) -> list[Commit] | None:
+    return _commits_from_json(cache.load_json("log", k), fr.shallow)
+
+
+def _commits_from_json(data: Any, shallow: frozenset[str]) -> list[Commit] | None:
+    """The cached commits, or None when the entry is not what file_log stores."""
+    if not isinstance(data, list):
+        return None
+    commits = []
+    for item in data:
+        if not (isinstance(item, list) and len(item) == 6):
+            return None
+        sha, author, email, day, old, new = item
+        if not all(isinstance(v, str) for v in (sha, author, email, day)):
+            return None
+        if not all(v is None or isinstance(v, str) for v in (old, new)):
+            return None
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        commits.append(Commit(sha, sha[:7], author, email, when, old, new, sha in shallow))
+    return commits
+
+
 def read(path: Path, display: str, since: Since | None = None, until: date | None = None) -> Trail:
     """The events of the period from `since` (else the beginning) to `until` (else the end)."""
     from plantrack.history import repo as gitrepo
 
     fr = gitrepo.open_repo(path, display)
-    try:
-        exclude = gitrepo.resolve(fr, since.rev) if since and since.rev else None
-        commits = gitrepo.file_log(fr, exclude)
-        blobs = Blobs(fr)
-        start: Facts = {}
-        start_day = None
-        if since and since.day:
-            before = [c for c in commits if c.day < since.day]
-            commits = [c for c in commits if c.day >= since.day]
-            start = (blobs.one(before[-1].new) or {}) if before else {}
-            start_day = since.day
-        elif exclude:
-            start = blobs.one(gitrepo.blob_at(fr, exclude)) or {}
-            start_day = date.fromisoformat(gitrepo.run(fr, "show", "-s", "--format=%aI", exclude)[:10])
-        end = None
-        if until is not None and any(c.day > until for c in commits):
-            # Looking back: the period ends as the last commit up to `until` left the file.
-            commits = [c for c in commits if c.day <= until]
-            end = (blobs.one(commits[-1].new) or {}) if commits else start
-        return Trail(commits, trail_events(commits, blobs), start, start_day, end, _notes(fr))
-    finally:
-        fr.close()  # ends GitPython's own git processes now, not whenever the GC runs
+    exclude = gitrepo.resolve(fr, since.rev) if since and since.rev else None
+    commits = file_log(fr, exclude)
+    blobs = Blobs(fr)
+    start: Facts = {}
+    start_day = None
+    if since and since.day:
+        before = [c for c in commits if c.day < since.day]
+        commits = [c for c in commits if c.day >= since.day]
+        start = (blobs.one(before[-1].new) or {}) if before else {}
+        start_day = since.day
+    elif exclude:
+        start = blobs.one(gitrepo.blob_at(fr, exclude)) or {}
+        start_day = date.fromisoformat(gitrepo.run(fr, "show", "-s", "--format=%aI", exclude)[:10])
+    end = None
+    if until is not None and any(c.day > until for c in commits):
+        # Looking back: the period ends as the last commit up to `until` left the file.
+        commits = [c for c in commits if c.day <= until]
+        end = (blobs.one(commits[-1].new) or {}) if commits else start
+    return Trail(commits, trail_events(commits, blobs), start, start_day, end, _notes(fr))
 
 
 def _notes(fr: FileRepo) -> list[Msg]:

@@ -8,7 +8,7 @@ and never see a terminal code. `width` is the one display-width measure.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 Justify = Literal["left", "right"]
@@ -56,6 +56,7 @@ class Grid(NamedTuple):
     sections: frozenset[int] = frozenset()  # row indices that start a group
 
 
+@cache  # one entry per distinct character: wrapping a long history asks ~100k times
 def char_width(c: str) -> int:
     """Columns one character takes on its own: 2 for CJK wide, 0 for combining and zero-width."""
     if c in _ZERO_WIDTH or 0xE0100 <= ord(c) <= 0xE01EF:
@@ -79,6 +80,8 @@ def width(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _width(text: str) -> int:
+    if "\u200d" not in text and "\ufe0f" not in text:  # no sequence: the sum of its characters
+        return sum(map(char_width, text))
     total, last, joined = 0, 0, False
     for c in text:
         if joined:  # the second half of a ZWJ sequence

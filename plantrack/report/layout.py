@@ -185,10 +185,6 @@ def terminal_width(width: int | None) -> int:
     return width or shutil.get_terminal_size((100, 24)).columns
 
 
-def natural(header: str, lines: Sequence[str]) -> int:
-    return max([width(header), *(width(line) for line in lines)])
-
-
 def plain(grid: Grid, total: int | None) -> list[str]:
     """The grid as aligned plain columns fitted to `total`, or stacked below the width it fits in.
 
@@ -197,19 +193,28 @@ def plain(grid: Grid, total: int | None) -> list[str]:
     """
     cols = grid.columns
     header = [clean(c.header) for c in cols]
-    rows = [[clean(c.text) for c in row] for row in grid.rows]
-    nat = [natural(header[i], [r[i] for r in rows]) for i in range(len(cols))]
+    # Each cell measured once: a history runs to thousands of rows.
+    sized = [
+        [(text, width(text)) for text in cells]
+        for cells in [header, *([clean(c.text) for c in row] for row in grid.rows)]
+    ]
+    nat = [max(cells[i][1] for cells in sized) for i in range(len(cols))]
     if total is not None and not fits(cols, nat, total):
         return ["".join(s for s, _ in line).rstrip() for line in stacked(grid, total)]
     sizes = nat if total is None else widths(cols, nat, total)
+    left = [col.justify == "left" for col in cols]
+    wraps = [i for i, col in enumerate(cols) if col.wrap]
     out = []
-    for cells in [header, *rows]:
-        parts = [wrap(c, w) if col.wrap and width(c) > w else [c] for c, w, col in zip(cells, sizes, cols, strict=True)]
+    for cells in sized:
+        if all(cells[i][1] <= sizes[i] for i in wraps):  # one line: the measured widths pad it
+            out.append("  ".join(_pad(c, sizes[i] - n, left[i]) for i, (c, n) in enumerate(cells)).rstrip())
+            continue
+        parts = [wrap(c, sizes[i]) if i in wraps and n > sizes[i] else [c] for i, (c, n) in enumerate(cells)]
         for k in range(max(len(p) for p in parts)):
             line = [(p[k] if k < len(p) else "") for p in parts]
-            padded = [
-                c + " " * (sizes[i] - width(c)) if cols[i].justify == "left" else " " * (sizes[i] - width(c)) + c
-                for i, c in enumerate(line)
-            ]
-            out.append("  ".join(padded).rstrip())
+            out.append("  ".join(_pad(c, sizes[i] - width(c), left[i]) for i, c in enumerate(line)).rstrip())
     return out
+
+
+def _pad(text: str, room: int, left: bool) -> str:
+    return text + " " * room if left else " " * room + text

@@ -44,7 +44,15 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
     monkeypatch.delenv("PLANTRACK_NO_CACHE")
     assert [cli(*args) for args in COMMANDS] == uncached  # cold: fills the cache
     # the history's kinds, beside the district's read cache and check's findings
-    assert {p.name for p in cache_dir.iterdir()} == {"events", "facts", "read", "check", "check-errors"}
+    assert {p.name for p in cache_dir.iterdir()} == {
+        "log",
+        "log-tip",
+        "events",
+        "facts",
+        "read",
+        "check",
+        "check-errors",
+    }
     from plantrack.history import repo
 
     monkeypatch.setattr(repo, "read_blobs", _no_blobs)
@@ -82,6 +90,129 @@ def test_a_new_commit_is_seen_and_only_its_blobs_are_read(cli, audited, cache_di
     assert code == 0 and out.splitlines()[-1].endswith("edu-plan/finished        note: 赶进度")
     tmp = Path(audited[0]).parent
     assert sorted(read) == sorted(git(tmp, "rev-parse", "HEAD~1:plans.yaml", "HEAD:plans.yaml").split())
+
+
+# --- the file's log, cached by HEAD's id: a warm run walks no history --------------------------
+
+
+def _no_log(*args: object) -> None:
+    raise AssertionError("a warm run walked the log")
+
+
+def _walks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, str | None]]:
+    """The walks of file_log from now on: (HEAD, the commit it stops at)."""
+    from plantrack.history import repo
+
+    walked: list[tuple[str | None, str | None]] = []
+    real = repo.file_log
+
+    def counting(fr, exclude=None):  # type: ignore[no-untyped-def]
+        walked.append((fr.head, exclude))
+        return real(fr, exclude)
+
+    monkeypatch.setattr(repo, "file_log", counting)
+    return walked
+
+
+def _uncached(cli, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    with monkeypatch.context() as m:
+        m.setenv("PLANTRACK_NO_CACHE", "1")
+        return cli(*args)
+
+
+def test_a_warm_run_walks_no_log_and_new_commits_only_theirs(cli, audited, cache_dir, monkeypatch) -> None:
+    tmp = Path(audited[0]).parent
+    first = cli("history", "--lang", "en")
+    from plantrack.history import repo
+
+    with monkeypatch.context() as m:
+        m.setattr(repo, "file_log", _no_log)
+        assert cli("history", "--lang", "en") == first
+    walked = _walks(monkeypatch)
+    # the same environment as the fixture's last commit: only HEAD moves
+    before = git(tmp, "rev-parse", "HEAD")
+    assert cli("note", "edu-plan", "finished", "赶进度", "--commit", "--lang", "en")[0] == 0
+    git(tmp, "commit", "-q", "--allow-empty", "-m", "not the file")
+    code, out, _ = cli("history", "--lang", "en")
+    head = git(tmp, "rev-parse", "HEAD")
+    assert walked == [(head, before)] and out.startswith(first[1]) and out.endswith("note: 赶进度\n")
+    assert (code, out) == _uncached(cli, monkeypatch, "history", "--lang", "en")[:2]
+
+
+def test_after_a_merge_or_a_reset_the_whole_log_is_walked(cli, audited, cache_dir, monkeypatch) -> None:
+    tmp = Path(audited[0]).parent
+    cli("history", "--lang", "en")
+    walked = _walks(monkeypatch)
+    git(tmp, "checkout", "-q", "-b", "side", "HEAD~2")
+    assert cli("note", "edu-plan", "finished", "支线", "--commit", "--lang", "en")[0] == 0
+    git(tmp, "checkout", "-q", "main")
+    git(tmp, "merge", "-q", "--no-edit", "-s", "ours", "side")  # a merge: not a line on top
+    merged = cli("history", "--lang", "en")
+    assert walked[-1][1] is None and merged == _uncached(cli, monkeypatch, "history", "--lang", "en")
+    git(tmp, "reset", "-q", "--hard", "HEAD~3")  # HEAD behind the last logged: not a line on top
+    back = cli("history", "--lang", "en")
+    assert walked[-1][1] is None and back == _uncached(cli, monkeypatch, "history", "--lang", "en")
+    git(tmp, "checkout", "-q", "side")  # whether or not a line on top of the last HEAD logged: the same answer
+    side = cli("history", "--lang", "en")
+    assert side == _uncached(cli, monkeypatch, "history", "--lang", "en")
+
+
+def test_each_file_and_each_since_revision_has_its_own_log(cli, audited, cache_dir, monkeypatch) -> None:
+    tmp = Path(audited[0]).parent
+    (tmp / "sub").mkdir()
+    (tmp / "sub" / "plans.yaml").write_text(
+        audited[0].read_text(encoding="utf-8").replace("区", "县"), encoding="utf-8"
+    )
+    git(tmp, "add", "sub/plans.yaml")
+    git(tmp, "commit", "-q", "-m", "a second district")
+    runs = [
+        ("history", "--lang", "en"),
+        ("history", "--file", "sub/plans.yaml", "--lang", "en"),
+        ("history", "--since", "HEAD~3", "--lang", "en"),
+        ("history", "--since", "HEAD~5", "--lang", "en"),
+    ]
+    expected = [_uncached(cli, monkeypatch, *args) for args in runs]
+    assert len({out for _, out, _ in expected}) == len(runs)
+    assert [cli(*args) for args in runs] == expected  # cold
+    assert [cli(*args) for args in runs] == expected  # warm: each from its own entry
+    assert len(list((cache_dir / "log").iterdir())) == len(runs)
+
+
+def test_a_deeper_shallow_clone_walks_again(cli, audited, cache_dir, tmp_path: Path, monkeypatch) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "3", f"file://{tmp_path}", str(clone))
+    monkeypatch.chdir(clone)
+    shallow = cli("history", "--lang", "en")
+    assert "shallow clone" in shallow[2]
+    assert cli("history", "--lang", "en") == shallow  # warm: the boundary commit still shows no events
+    git(clone, "fetch", "-q", "--deepen", "2")  # HEAD stays; the boundary moves back
+    walked = _walks(monkeypatch)
+    deeper = cli("history", "--lang", "en")
+    assert walked == [(git(clone, "rev-parse", "HEAD"), None)] and deeper != shallow
+    assert deeper == _uncached(cli, monkeypatch, "history", "--lang", "en")
+
+
+def test_git_config_that_shapes_the_log_walks_again(cli, audited, cache_dir, monkeypatch) -> None:
+    tmp = Path(audited[0]).parent
+    before = cli("history", "--lang", "en")
+    git(tmp, "config", "log.showRoot", "false")  # the first commit's file no longer shows in git log
+    walked = _walks(monkeypatch)
+    after = cli("history", "--lang", "en")
+    assert walked and after == _uncached(cli, monkeypatch, "history", "--lang", "en")
+    assert after != before
+
+
+def test_a_cached_log_of_the_wrong_shape_is_ignored_and_rewritten(cli, audited, cache_dir, monkeypatch) -> None:
+    from plantrack import cache
+
+    first = cli("history", "--lang", "en")
+    (entry,) = (cache_dir / "log").iterdir()
+    for bad in ({"commits": []}, [["a" * 40]], [["a" * 40, "x", "y", "not a day", None, None]], [[1, 2, 3, 4, 5, 6]]):
+        assert cache.store_json("log", entry.name, bad)
+        walked = _walks(monkeypatch)
+        assert cli("history", "--lang", "en") == first and walked
+        good = cache.load_json("log", entry.name)
+        assert isinstance(good, list) and all(len(c) == 6 for c in good)
 
 
 def test_git_ignores_the_variables_a_hook_exports(cli, audited, tmp_path: Path, monkeypatch) -> None:
@@ -176,7 +307,7 @@ def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, mon
     from plantrack.history.facts import Commit, PlanFacts
 
     monkeypatch.delenv("PLANTRACK_NO_CACHE", raising=False)
-    rng = random.Random(7)
+    rng = random.Random(11)
     # Blob "bN" holds revision N; None stands for a revision that is not readable YAML.
     revisions: dict[str, facts.Facts | None] = {}
     for n in range(40):
@@ -214,3 +345,46 @@ def test_events_per_commit_match_the_pure_walk_cold_and_warm(tmp_path: Path, mon
             expected = [[e.plan, e.milestone, e.change, e.old, e.new] for e in facts.events(part, FakeBlobs())]
             got = [[e.plan, e.milestone, e.change, e.old, e.new] for e in trail.trail_events(part, FakeBlobs())]
             assert got == expected, (seed, run)
+
+
+def test_a_grown_log_is_the_log_git_walks(cli, tmp_path: Path, monkeypatch, git_env, cache_dir) -> None:
+    """Branches, merges and skewed clocks at random: after each step the cached history is git's own."""
+    import os
+    import random
+    import subprocess
+
+    from tests.edit.gitrepo_helpers import init_repo
+
+    rng = random.Random(11)
+    repo = tmp_path / "r"
+    repo.mkdir()
+    plans = init_repo(repo, monkeypatch)
+    monkeypatch.chdir(repo)
+
+    def g(*args: str) -> None:
+        day = f"20{rng.randint(10, 30)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T10:00:00+08:00"
+        env = {**os.environ, "GIT_AUTHOR_DATE": day, "GIT_COMMITTER_DATE": day}  # this commit only
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+    branches, grown = ["main"], 0
+    for step in range(50):
+        op = rng.random()
+        if op < 0.4:
+            with plans.open("a", encoding="utf-8") as f:
+                f.write(f"  p{step}: {{name: 规划{step}, kind: special, owner: edu}}\n")
+            g("commit", "-q", "-am", f"plan {step}")
+        elif op < 0.5:
+            (repo / "notes.txt").write_text(str(step))
+            g("add", "notes.txt")
+            g("commit", "-q", "-m", f"notes {step}")
+        elif op < 0.65:
+            branches.append(f"b{step}")
+            g("checkout", "-q", "-b", branches[-1])
+        elif op < 0.8:
+            g("checkout", "-q", rng.choice(branches))
+        else:
+            g("merge", "-q", "--no-ff", "--no-edit", "-X", rng.choice(["ours", "theirs"]), rng.choice(branches))
+        walked = _walks(monkeypatch)
+        assert cli("history", "--lang", "en") == _uncached(cli, monkeypatch, "history", "--lang", "en"), step
+        grown += any(stop is not None for _, stop in walked)
+    assert grown >= 5
