@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,17 +54,28 @@ def _env(cache: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "PLANTRACK_CACHE_DIR": str(cache)}
 
 
+# Started by a small process, not by this one: on Linux a child's peak RSS
+# (ru_maxrss) starts at the peak of the process that forked it, so children of a
+# runner that has grown to 345 MB all "peaked" at 345 MB at least.
+_MEASURE = """import os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(time.perf_counter() - t0, usage.ru_maxrss, os.waitstatus_to_exitcode(status), file=sys.stderr)
+"""
+
+
 def run(argv: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1) or "Traceback" in err:
-        raise RuntimeError(f"{' '.join(map(str, argv[:4]))}: exit {code}: {err.strip()[-200:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    proc = subprocess.run(
+        [PY, "-c", _MEASURE, *map(str, argv)], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    err = proc.stderr.decode("utf-8", "replace")
+    said, _, last = err.rstrip("\n").rpartition("\n")
+    elapsed, maxrss, code = last.split()
+    if int(code) not in (0, 1) or "Traceback" in said:
+        raise RuntimeError(f"{' '.join(map(str, argv[:4]))}: exit {code}: {said.strip()[-200:]}")
+    return float(elapsed), int(maxrss) / 1024
 
 
 def times(

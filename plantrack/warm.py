@@ -16,7 +16,7 @@ import os
 import stat
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from plantrack import cache, discover
 from plantrack.i18n import Msg
@@ -26,6 +26,15 @@ KIND = "check"
 # The same findings' errors alone: all an edit compares (edit/apply.py), and a
 # small entry where check's warnings run to megabytes on a big district.
 ERRORS = "check-errors"
+# check --history's history stage: keyed also by the trail it read (Trail.identity).
+HISTORY = "check-history"
+
+
+class Found(NamedTuple):
+    problems: list[Problem]
+    broken: bool  # a plan did not load: `check --fail-on-overdue` never passes then
+
+
 _MAX_BYTES = 64 * 1024 * 1024  # source.MAX_BYTES; a bigger file is never cached
 
 
@@ -39,12 +48,12 @@ def _digest(raw: bytes) -> str:
 
 
 def findings(
-    path: Path, as_of: date, *options: Any, raw: bytes | None = None, errors: bool = False
-) -> list[Problem] | None:
+    path: Path, as_of: date, *options: Any, raw: bytes | None = None, errors: bool = False, kind: str = KIND
+) -> Found | None:
     """The stored findings of `check` on this district, or None: not stored, or its schedule changed.
 
     `raw`: the bytes of plans.yaml as the caller read them, else read here.
-    `errors`: the errors only.
+    `errors`: the errors only. `kind`: HISTORY for the history stage's.
     """
     if cache.directory() is None or os.environ.get("PLANTRACK_MAX_BYTES"):  # a cap: source.py enforces it
         return None
@@ -58,7 +67,7 @@ def findings(
     except OSError:
         return None
     k = _key(raw, discover.display_name(path), (as_of, *options))
-    stored = (cache.load_json(ERRORS, k) if errors else None) or cache.load_json(KIND, k)
+    stored = (cache.load_json(ERRORS, k) if errors else None) or cache.load_json(kind, k)
     if not isinstance(stored, dict):
         return None
     try:
@@ -74,7 +83,7 @@ def findings(
             Problem(f, ln, col, code, Severity(sev), Msg(en, zh))
             for f, ln, col, code, sev, en, zh in stored["problems"]
         ]
-        return [p for p in found if p.severity is Severity.ERROR] if errors else found
+        return Found([p for p in found if p.severity is Severity.ERROR] if errors else found, bool(stored["broken"]))
     except (OSError, KeyError, TypeError, ValueError):
         return None
 
@@ -89,17 +98,23 @@ def keep(
     as_of: date,
     problems: list[Problem],
     *options: Any,
+    broken: bool = False,
+    kind: str = KIND,
 ) -> None:
     """Store `check`'s findings for `findings` to find again."""
     if cache.directory() is None:
         return
     k = _key(plans_raw, plans_display, (as_of, *options))
-    for kind, kept in ((KIND, problems), (ERRORS, [p for p in problems if p.severity is Severity.ERROR])):
+    stored = [(kind, problems)]
+    if kind == KIND:
+        stored.append((ERRORS, [p for p in problems if p.severity is Severity.ERROR]))
+    for entry, kept in stored:
         value = {
+            "broken": broken,
             "name": schedule_name,
             "path": str(schedule),
             "display": schedule_display,
             "digest": _digest(schedule_raw),
             "problems": [[p.file, p.line, p.column, p.code, p.severity.value, p.msg.en, p.msg.zh] for p in kept],
         }
-        cache.store_json(kind, k, value)
+        cache.store_json(entry, k, value)

@@ -149,3 +149,16 @@ def test_a_read_only_cache_turns_caching_off(cli, cache_dir, tmp_path) -> None:
     cache_dir.parent.mkdir(exist_ok=True)
     cache_dir.write_text("not a folder")  # the cache cannot be made here
     assert _check(cli, path)[0] == 0
+
+
+def test_a_gate_on_a_plan_that_did_not_load_fails_warm_as_cold(cli, cache_dir, tmp_path) -> None:
+    """check --fail-on-overdue exits 2 when a plan did not load, from the cache too."""
+    path, _ = _district(tmp_path, False)
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("done: 2019-10-15", "done: 2019-02-30", 1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    args = ("check", "--fail-on-overdue", "--as-of", AS_OF, "--file", str(path))
+    cold = cli(*args)
+    assert cold[0] == 2
+    assert cli(*args) == cold

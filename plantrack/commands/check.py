@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -64,31 +64,30 @@ def check(
 
     when = as_of_date(as_of)
     path = plans_path(file)
-    # The file stage's findings, cached by everything they depend on (warm.py):
+    # The findings of each stage, cached by everything they depend on (warm.py):
     # a second check of an unchanged district imports neither the models nor the rules.
     options = (backdate_days, fail_on_overdue)
-    stored = None if history else warm.findings(path, when, *options)
+    stored = warm.findings(path, when, *options)
     loaded = None
-    broken = False
     if stored is not None:
-        problems = stored
+        problems, broken = list(stored.problems), stored.broken
     else:
         from plantrack import load
 
         loaded, problems = load.load(path)
+        broken = loaded is not None and bool(loaded.broken_plans)
+        if loaded is not None:
+            problems += _file_rules(loaded, when, backdate_days, fail_on_overdue)
+    later: list[Problem] = []
+    if history and (stored is not None or loaded is not None):  # a district that loads
+        later = _history(path, loaded, when, backdate_days, language(lang))
     if loaded is not None:
-        problems += _file_rules(loaded, when, backdate_days, fail_on_overdue)
-        ps, ss = loaded.plans_src, loaded.schedule_src
-        keep = (ps.raw, ps.display, loaded.plans.schedule, ss.path, ss.display, ss.raw)
-        broken = bool(loaded.broken_plans)
-        found = list(problems)  # what the file stage found: what a later check finds again
-        if history:
-            problems += _history(loaded, path, when, backdate_days, language(lang))
+        keep = _kept(loaded)
         # The district is not needed any more: let it go before the findings are
         # written out, which is when a big district's check peaked in memory.
         loaded = None
-        del ps, ss
-        warm.keep(*keep, when, found, *options)
+        warm.keep(*keep, when, problems, *options, broken=broken)
+    problems += later
     REPORTERS[format.value](problems, when, language(lang), sys.stdout)
     if any(p.code.startswith("PT0") for p in problems):
         return Exit.USAGE
@@ -118,9 +117,19 @@ def _file_rules(loaded: Project, when: date, backdate_days: int, fail_on_overdue
     return sorted(found)
 
 
-def _history(loaded: Project, path: Path, when: date, backdate_days: int, lang: str) -> list[Problem]:
-    """The history stage's rules; outside a git repository, one note that they were skipped."""
-    from plantrack import rules
+def _kept(loaded: Project) -> tuple[Any, ...]:
+    """What warm.keep stores of the district beside the findings: the bytes and names they came from."""
+    ps, ss = loaded.plans_src, loaded.schedule_src
+    return ps.raw, ps.display, loaded.plans.schedule, ss.path, ss.display, ss.raw
+
+
+def _history(path: Path, loaded: Project | None, when: date, backdate_days: int, lang: str) -> list[Problem]:
+    """The history stage's rules; outside a git repository, one note that they were skipped.
+
+    Cached by the trail's commits beside what the file stage's findings depend
+    on; the district is read only when they are not (None: not read yet).
+    """
+    from plantrack import discover, load, rules, warm
     from plantrack.commands.history import print_notes
     from plantrack.history import trail
     from plantrack.i18n import Msg
@@ -129,7 +138,7 @@ def _history(loaded: Project, path: Path, when: date, backdate_days: int, lang: 
 
     try:
         # One walk of git; the history stage's rules read only the trail.
-        found = trail.read(path, loaded.plans_src.display)
+        found = trail.read(path, discover.display_name(path))
     except PlantrackError as e:
         if e.exit_code != Exit.NOT_A_REPO:
             raise
@@ -139,6 +148,17 @@ def _history(loaded: Project, path: Path, when: date, backdate_days: int, lang: 
         )
         print(f"plantrack: {clean(note(lang))}", file=sys.stderr)  # the path is data
         return []
-    ctx = rules.Context(loaded, when, trail=found, backdate_days=backdate_days)
     print_notes(found.notes, lang)
-    return rules.run(ctx, rules.RULES, "history")
+    identity = found.identity()
+    stored = warm.findings(path, when, backdate_days, identity, kind=warm.HISTORY) if identity else None
+    if stored is not None:
+        return stored.problems
+    if loaded is None:
+        loaded, _ = load.load(path)
+        if loaded is None:  # changed since the file stage read it
+            return []
+    ctx = rules.Context(loaded, when, trail=found, backdate_days=backdate_days)
+    problems = rules.run(ctx, rules.RULES, "history")
+    if identity:
+        warm.keep(*_kept(loaded), when, problems, backdate_days, identity, kind=warm.HISTORY)
+    return problems

@@ -72,7 +72,7 @@ def read(path: Path, as_of: date) -> Original:
     target = Path(os.path.realpath(path))
     raw = target.read_bytes()
     before = warm.findings(path, as_of, 7, False, raw=loaded.plans_src.raw, errors=True)  # check's default options
-    errors = _errors(loaded, problems, as_of) if before is None else _errors(None, before, as_of)
+    errors = _errors(loaded, problems, as_of) if before is None else _errors(None, before.problems, as_of)
     original = Original(path, target, raw, target.stat(), loaded, errors)
     if _decode(raw) != original.text:
         raise _conflict(original.display)

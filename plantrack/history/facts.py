@@ -232,3 +232,14 @@ class Trail:
     start_day: date | None  # the day the period starts (for a revision: its author date)
     end: Facts | None = None  # the plans as the period left them, if it ends before the last commit
     notes: list[Msg] = field(default_factory=list)  # what the user should know (shallow, detached)
+
+    def identity(self) -> str | None:
+        """What the trail was read from, for a cache key: its commits' ids (an id names a commit's
+        content, author and date, so the events too); None for a period (--since, --until)."""
+        if self.start or self.start_day is not None or self.end is not None:
+            return None
+        import hashlib
+
+        return hashlib.sha256(
+            "".join(f"{c.sha}{'^' if c.grafted else ''}\n" for c in self.commits).encode()
+        ).hexdigest()

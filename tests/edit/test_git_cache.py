@@ -52,6 +52,7 @@ def test_a_warm_run_reads_no_blob_and_says_the_same(cli, audited, cache_dir, mon
         "read",
         "check",
         "check-errors",
+        "check-history",
     }
     from plantrack.history import repo
 
@@ -388,3 +389,26 @@ def test_a_grown_log_is_the_log_git_walks(cli, tmp_path: Path, monkeypatch, git_
         assert cli("history", "--lang", "en") == _uncached(cli, monkeypatch, "history", "--lang", "en"), step
         grown += any(stop is not None for _, stop in walked)
     assert grown >= 5
+
+
+# --- check --history's findings, found again by the trail's commits ---------------------------
+
+
+def _no_load(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a warm check --history read the district")
+
+
+def test_check_history_is_found_again_until_a_commit_changes_it(cli, audited, cache_dir, monkeypatch) -> None:
+    args = ("check", "--history", "--as-of", "2020-09-15", "--lang", "en")
+    first = cli(*args)
+    from plantrack import load
+
+    with monkeypatch.context() as m:
+        m.setattr(load, "load", _no_load)
+        assert cli(*args) == first  # warm: neither stage reads the district, the answer is the same
+    # A back-dated record in a new commit: the history stage's findings change, the file's do not.
+    as_author(monkeypatch, WANG, "2020-09-14T10:00:00+08:00")
+    assert cli("done", "edu-plan", "coordination", "--date", "2020-08-01", "--commit", "--lang", "en")[0] == 0
+    again = cli(*args)
+    assert again == _uncached(cli, monkeypatch, *args)
+    assert "PT302" in again[1] and again != first
