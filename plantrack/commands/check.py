@@ -129,7 +129,7 @@ def _history(path: Path, loaded: Project | None, when: date, backdate_days: int,
     Cached by the trail's commits beside what the file stage's findings depend
     on; the district is read only when they are not (None: not read yet).
     """
-    from plantrack import discover, load, rules, warm
+    from plantrack import discover, warm
     from plantrack.commands.history import print_notes
     from plantrack.history import trail
     from plantrack.i18n import Msg
@@ -153,6 +153,8 @@ def _history(path: Path, loaded: Project | None, when: date, backdate_days: int,
     stored = warm.findings(path, when, backdate_days, identity, kind=warm.HISTORY) if identity else None
     if stored is not None:
         return stored.problems
+    from plantrack import load, rules  # the models and the rules: only now
+
     if loaded is None:
         loaded, _ = load.load(path)
         if loaded is None:  # changed since the file stage read it
