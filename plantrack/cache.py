@@ -7,7 +7,8 @@ directory that is missing and cannot be made, or is read-only, silently turns
 caching off. `PLANTRACK_NO_CACHE=1` turns it off too.
 
 Where it lives: $PLANTRACK_CACHE_DIR, else $XDG_CACHE_HOME/plantrack, else
-~/.cache/plantrack (on Windows %LOCALAPPDATA%/plantrack).
+~/.cache/plantrack (on Windows %LOCALAPPDATA%/plantrack). Each kind of entry
+keeps the ones used last within MAX_KIND_BYTES; the rest are removed.
 
     k = cache.key("facts", blob_id)          # a hash of plantrack's version and the parts
     value = cache.load_json("facts", k)      # None: not there (or unusable)
@@ -35,6 +36,11 @@ from plantrack import __version__
 ENV_DIR = "PLANTRACK_CACHE_DIR"
 ENV_OFF = "PLANTRACK_NO_CACHE"
 _MAGIC = b"plantrack-cache 1"
+# Each kind keeps what it used last within this many bytes: a 100k-milestone
+# district's read entry is 30 MB, and each edit of it writes a new one. Reading
+# an entry marks it used (its modification time); storing one lets the least
+# recently used go.
+MAX_KIND_BYTES = 256 * 1024 * 1024
 
 
 def directory() -> Path | None:
@@ -84,6 +90,8 @@ def load(kind: str, k: str) -> bytes | None:
     head, sep, payload = data.partition(b"\n")
     if not sep or head + b"\n" != _header(payload):
         return None
+    with contextlib.suppress(OSError):  # used now: the last to go (a read-only cache stays as it is)
+        os.utime(path)
     return payload
 
 
@@ -100,12 +108,37 @@ def store(kind: str, k: str, payload: bytes) -> bool:
             f.write(_header(payload))
             f.write(payload)  # not header + payload: a copy of a 30 MB read entry was check's peak memory
         os.replace(tmp, path)
-        return True
     except OSError:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         return False
+    _prune(path)
+    return True
+
+
+def _prune(kept: Path) -> None:
+    """Remove the least recently used entries of `kept`'s kind beyond MAX_KIND_BYTES (never `kept`).
+
+    Another process may be pruning or reading too: an entry gone meanwhile is
+    simply gone, and a reader finds it absent, as after a deletion by hand.
+    """
+    entries = []
+    with contextlib.suppress(OSError), os.scandir(kept.parent) as found:
+        for e in found:
+            with contextlib.suppress(OSError):
+                if e.is_file(follow_symlinks=False) and not e.name.startswith(".tmp-"):
+                    st = e.stat(follow_symlinks=False)
+                    entries.append((st.st_mtime_ns, st.st_size, e.path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, name in sorted(entries):
+        if total <= MAX_KIND_BYTES:
+            break
+        if name == str(kept):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+            total -= size
 
 
 def load_json(kind: str, k: str) -> Any | None:

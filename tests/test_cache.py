@@ -131,3 +131,27 @@ def test_plantrack_no_cache_turns_it_off(cache_dir: Path, monkeypatch: pytest.Mo
     assert cache.load("facts", k) is None
     assert cache.store("facts", cache.key("facts", "def"), b"y") is False
     assert [p.name for p in (cache_dir / "facts").iterdir()] == [k]
+
+
+def test_a_kind_keeps_what_was_used_last_within_its_budget(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_KIND_BYTES the least recently used entries go; reading one makes it recent."""
+    monkeypatch.setattr(cache, "MAX_KIND_BYTES", 3_500)
+    keys = [cache.key("prune", str(i)) for i in range(4)]
+    for i, k in enumerate(keys[:3]):
+        assert cache.store("read", k, b"x" * 1_000)
+        os.utime(cache_dir / "read" / k, ns=(i * 10**9, i * 10**9))  # stored one after the other
+    assert cache.load("read", keys[0]) is not None  # used now: the most recent
+    assert cache.store("read", keys[3], b"y" * 1_000)  # 4,000 bytes and more: one must go
+    assert cache.load("read", keys[1]) is None  # the least recently used
+    assert all(cache.load("read", k) is not None for k in (keys[0], keys[2], keys[3]))
+    assert cache.store("check", keys[0], b"z" * 1_000)  # another kind: its own budget
+    assert len(list((cache_dir / "read").iterdir())) == 3
+
+
+def test_an_entry_bigger_than_the_budget_is_kept_alone(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_KIND_BYTES", 500)
+    first, big = cache.key("a"), cache.key("b")
+    assert cache.store("read", first, b"x" * 100)
+    assert cache.store("read", big, b"y" * 1_000)
+    assert cache.load("read", big) == b"y" * 1_000
+    assert cache.load("read", first) is None
