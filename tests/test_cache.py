@@ -155,3 +155,12 @@ def test_an_entry_bigger_than_the_budget_is_kept_alone(cache_dir: Path, monkeypa
     assert cache.store("read", big, b"y" * 1_000)
     assert cache.load("read", big) == b"y" * 1_000
     assert cache.load("read", first) is None
+
+
+def test_a_kind_keeps_at_most_its_number_of_entries(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_KIND_ENTRIES", 3)
+    keys = [cache.key("n", str(i)) for i in range(5)]
+    for i, k in enumerate(keys):
+        assert cache.store("read", k, b"x")
+        os.utime(cache_dir / "read" / k, ns=(i * 10**9, i * 10**9))
+    assert [cache.load("read", k) is not None for k in keys] == [False, False, True, True, True]
