@@ -8,7 +8,8 @@ caching off. `PLANTRACK_NO_CACHE=1` turns it off too.
 
 Where it lives: $PLANTRACK_CACHE_DIR, else $XDG_CACHE_HOME/plantrack, else
 ~/.cache/plantrack (on Windows %LOCALAPPDATA%/plantrack). Each kind of entry
-keeps the ones used last within MAX_KIND_BYTES; the rest are removed.
+keeps the ones used last within MAX_KIND_BYTES and MAX_KIND_ENTRIES; the rest
+are removed.
 
     k = cache.key("facts", blob_id)          # a hash of plantrack's version and the parts
     value = cache.load_json("facts", k)      # None: not there (or unusable)
@@ -41,6 +42,9 @@ _MAGIC = b"plantrack-cache 1"
 # an entry marks it used (its modification time); storing one lets the least
 # recently used go.
 MAX_KIND_BYTES = 256 * 1024 * 1024
+# ... and at most this many entries, which also bounds what each store scans:
+# a small district's entries are kilobytes, and a year of daily edits is hundreds.
+MAX_KIND_ENTRIES = 512
 
 
 def directory() -> Path | None:
@@ -118,7 +122,8 @@ def store(kind: str, k: str, payload: bytes) -> bool:
 
 
 def _prune(kept: Path) -> None:
-    """Remove the least recently used entries of `kept`'s kind beyond MAX_KIND_BYTES (never `kept`).
+    """Remove the least recently used entries of `kept`'s kind beyond MAX_KIND_BYTES or
+    MAX_KIND_ENTRIES (never `kept`).
 
     Another process may be pruning or reading too: an entry gone meanwhile is
     simply gone, and a reader finds it absent, as after a deletion by hand.
@@ -130,15 +135,15 @@ def _prune(kept: Path) -> None:
                 if e.is_file(follow_symlinks=False) and not e.name.startswith(".tmp-"):
                     st = e.stat(follow_symlinks=False)
                     entries.append((st.st_mtime_ns, st.st_size, e.path))
-    total = sum(size for _, size, _ in entries)
+    total, count = sum(size for _, size, _ in entries), len(entries)
     for _, size, name in sorted(entries):
-        if total <= MAX_KIND_BYTES:
+        if total <= MAX_KIND_BYTES and count <= MAX_KIND_ENTRIES:
             break
         if name == str(kept):
             continue
         with contextlib.suppress(OSError):
             os.unlink(name)
-            total -= size
+            total, count = total - size, count - 1
 
 
 def load_json(kind: str, k: str) -> Any | None:
