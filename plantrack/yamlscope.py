@@ -62,7 +62,8 @@ def scoped(text: str, scope: Path) -> tuple[Any, Positions] | None:
 
 def follow(old: str, new: str, scope: Path) -> bool:
     """Remember the read of `new` derived from the read of `old` (yamlread's last texts), when
-    they differ only inside the lines of the entry at `scope`. False: `new` will be read whole."""
+    they differ only inside the lines of the entry at `scope`, new entries after it among them
+    (an added plan goes after its neighbour). False: `new` will be read whole."""
     if new == old:
         return True
     data, pos = yamlread.read(old)
@@ -81,11 +82,14 @@ def follow(old: str, new: str, scope: Path) -> bool:
     if block.end < len(old) and not lines.endswith("\n"):
         return False
     moved = lines.count("\n") - old.count("\n", block.start, block.end)
-    read = _read(lines, scope, spans=False)
+    read = _read(lines, scope, spans=False, siblings=True)
     if read is None or read[1].keys[scope[-1:]] != pos.keys[scope] - ((block.line - 1) << 32):
         return False  # the key moved: indented, it would belong to the entry before; outdented, to a parent
-    value, bpos = read
-    new_data = _replaced(data, scope, value)
+    entries, bpos = read
+    parent = _at(data, scope[:-1])
+    if any(k in parent for k in list(entries)[1:]):
+        return False  # an entry of the same name further on: a duplicate, for a whole read to report
+    new_data = _replaced(data, scope, entries)
     base = scope[:-1]
     values = _moved(pos.values, (base + p for p in before.values if p), block, moved)
     keys = _moved(pos.keys, (base + p for p in before.keys), block, moved)
@@ -150,19 +154,25 @@ def _next_key_line(data: Any, pos: Positions, scope: Path) -> int | None:
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
-def _read(lines: str, scope: Path, spans: bool) -> tuple[Any, Positions] | None:
-    """The entry's value and positions (under the entry's key), read from its lines alone."""
+def _read(lines: str, scope: Path, spans: bool, siblings: bool = False) -> tuple[Any, Positions] | None:
+    """The entry's value and positions (under the entry's key), read from its lines alone.
+
+    `siblings`: the lines may hold entries after it too; then the mapping of
+    them all, the entry first, is returned.
+    """
     if _ODD_BREAK.search(lines):
         return None
     try:
         data, pos = yamlread.read(lines, spans=spans, recent=False)
     except YamlError:
         return None
-    if not isinstance(data, dict) or list(data) != [scope[-1]] or pos.anchored:
+    if not isinstance(data, dict) or not data or next(iter(data)) != scope[-1] or pos.anchored:
         return None
     if spans and pos.flow.get(()) is not False:
         return None
-    return data[scope[-1]], pos
+    if siblings:
+        return data, pos
+    return (data[scope[-1]], pos) if len(data) == 1 else None
 
 
 def _spans(spans: dict[Path, tuple[int, int]], scope: Path, offset: int) -> dict[Path, tuple[int, int]]:
@@ -183,12 +193,19 @@ def _shifted(e: YamlError, lines: int) -> YamlError:
     return YamlError(e.code, e.line + lines, e.column, e.msg) if lines else e
 
 
-def _replaced(data: Any, scope: Path, value: Any) -> Any:
-    """`data` with the value at `scope` replaced: the mappings on the way copied, the rest shared."""
-    if not scope:
-        return value
+def _replaced(data: Any, scope: Path, entries: dict[str, Any]) -> Any:
+    """`data` with the entry at `scope` replaced by `entries` (itself first, then new ones after
+    it): the mappings on the way copied, the rest shared."""
+    if len(scope) == 1:
+        out = {}
+        for k, v in data.items():
+            if k == scope[0]:
+                out.update(entries)
+            else:
+                out[k] = v
+        return out
     copy = dict(data)
-    copy[scope[0]] = _replaced(data[scope[0]], scope[1:], value)
+    copy[scope[0]] = _replaced(data[scope[0]], scope[1:], entries)
     return copy
 
 

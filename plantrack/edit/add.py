@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plantrack import ids, resolve
+from plantrack import ids, resolve, yamlread
 from plantrack.edit import surgery
 from plantrack.edit.ops import Change, landed, section, written_out
 from plantrack.edit.surgery import Doc, Edit, Noted, Value
@@ -23,7 +23,7 @@ PLAN = Msg("plan", "规划")
 UNIT = Msg("unit", "单位")
 
 
-def _new_id(doc: Doc, section_name: str, new_id: str, name: str, where: str) -> None:
+def _new_id(doc: Doc | dict[str, Any], section_name: str, new_id: str, name: str, where: str) -> None:
     what = PLAN if section_name == "plans" else UNIT
     problem = ids.id_problem(new_id, what) or ids.name_problem(name, what)
     if problem:
@@ -55,20 +55,29 @@ def add_plan(
     )
 
 
+def _beside(text: str, section_key: str, after: str | None) -> tuple[Doc, tuple[str, ...]]:
+    """The text read for adding an entry to a section after `after` (else its last entry, as
+    surgery.set_key places it): that neighbour's lines with spans (yamlscope), and its path."""
+    entries = section(yamlread.read(text)[0], section_key)
+    neighbour = after if after in entries else next(reversed(entries), None)
+    scope = (section_key, neighbour) if neighbour is not None else ()
+    return Doc.parse(text, scope), scope
+
+
 def _plan_text(
     project: Project, text: str, pid: str, kind: str, owner: str, name: str, tier: str | None, lang: str
 ) -> tuple[str, str, str]:
     """The text with the plan added, and the kind and owner ids the words named."""
-    doc = Doc.parse(text)
+    data = yamlread.read(text)[0]
     where = project.plans_src.display
-    _new_id(doc, "plans", pid, name, where)
+    _new_id(data, "plans", pid, name, where)
     kind = resolve.resolve(kind, resolve.kind_choices(project.schedule.kinds), resolve.KIND, "--kind")
     spec = project.schedule.kinds.get(kind)  # type: ignore[call-overload]
     if spec is None:
         raise PlantrackError(
             Msg(f"--kind: the schedule has no {kind!r} plans", f"--kind：工作方案中没有 {kind!r} 类规划"), Exit.USAGE
         )
-    units = section(doc, "units")
+    units = section(data, "units")
     owner = resolve.resolve(owner, resolve.unit_choices(units), resolve.UNIT, "--owner")
     if tier is not None:
         tier = resolve.resolve(tier, resolve.tier_choices(), resolve.TIER, "--tier")
@@ -83,10 +92,11 @@ def _plan_text(
     if tier:
         plan["tier"] = tier
     plan |= {"owner": owner, "milestones": milestones}
-    plans = section(doc, "plans")
+    plans = section(data, "plans")
     after = _last_like(plans, kind=kind, tier=tier) or _last_like(plans, kind=kind)
+    doc, scope = _beside(text, "plans", after)
     new = surgery.apply(text, _add_entry(doc, "plans", pid, plan, after))
-    landed(text, new, ("plans", pid, "name"), name)
+    landed(text, new, ("plans", pid, "name"), name, scope)
     return new, kind, owner
 
 
@@ -100,18 +110,20 @@ def add_unit(
     contact: dict[str, str] | None = None,
     lang: str = "en",
 ) -> Change:
-    doc = Doc.parse(text)
+    data = yamlread.read(text)[0]
     where = project.plans_src.display
-    _new_id(doc, "units", uid, name, where)
+    _new_id(data, "units", uid, name, where)
     utype = resolve.resolve(utype, resolve.unit_type_choices(), resolve.UNIT_TYPE, "--type")
-    units = section(doc, "units")
+    units = section(data, "units")
     entry: dict[str, Value] = {"name": name, "type": utype}
     if host is not None:
         entry["host"] = resolve.resolve(host, resolve.unit_choices(units), resolve.UNIT, "--host")
     if contact:
         entry["contact"] = dict(contact)
-    new = surgery.apply(text, _add_entry(doc, "units", uid, entry, _last_like(units, type=utype)))
-    landed(text, new, ("units", uid, "name"), name)
+    after = _last_like(units, type=utype)
+    doc, scope = _beside(text, "units", after)
+    new = surgery.apply(text, _add_entry(doc, "units", uid, entry, after))
+    landed(text, new, ("units", uid, "name"), name, scope)
     if utype != "township":
         return Change(
             new, Msg(f"unit {uid} added ({utype})", f"已新增单位 {uid}（{utype}）"), f"add-unit: {uid} ({utype})"
@@ -142,11 +154,13 @@ def five_year_number(start_year: int) -> str:
 def _township_extras(project: Project, text: str, uid: str, name: str, lang: str) -> Change:
     """A new township's congress and township plan, added in the same edit."""
     npc, entry = township_congress(uid, name)
-    doc = Doc.parse(text)
-    units = section(doc, "units")
+    units = section(yamlread.read(text)[0], "units")
     if npc not in units:
         after = _last_like(units, type="township-congress") or uid
-        text = surgery.apply(text, _add_entry(doc, "units", npc, entry, after))
+        doc, scope = _beside(text, "units", after)
+        new = surgery.apply(text, _add_entry(doc, "units", npc, entry, after))
+        landed(text, new, ("units", npc, "name"), entry["name"], scope)
+        text = new
     pid = f"{uid}-plan"
     text, _, _ = _plan_text(project, text, pid, "township", uid, township_plan_name(project, name), None, lang)
     return Change(

@@ -38,9 +38,9 @@ def unknown_id(what_en: str, what_zh: str, name: str, known: Iterable[str], wher
     )
 
 
-def section(doc: Doc, name: str) -> dict[str, Any]:
-    """`units` or `plans` as read, or {} if missing or malformed."""
-    found = doc.data.get(name)
+def section(doc: Doc | dict[str, Any], name: str) -> dict[str, Any]:
+    """`units` or `plans` as read (in a Doc or the data itself), or {} if missing or malformed."""
+    found = (doc.data if isinstance(doc, Doc) else doc).get(name)
     return found if isinstance(found, dict) else {}
 
 
@@ -158,14 +158,16 @@ def _set_field(text: str, pid: str, mid: str, order: list[str], field: str, valu
     return new
 
 
-def landed(old: str, text: str, path: tuple[str, ...], value: object) -> None:
+def landed(old: str, text: str, path: tuple[str, ...], value: object, scope: tuple[str, ...] | None = None) -> None:
     """Read the edit back: the value is there, as given. Failing this is a plantrack bug.
 
     An edit inside one plan reads that plan's lines again, not the whole text
-    (yamlscope.follow); the text read stays known for validating it.
+    (yamlscope.follow; `scope`: the entry whose lines changed, by default the
+    plan or unit `path` is in); the text read stays known for validating it.
     """
-    if len(path) > 2:
-        yamlscope.follow(old, text, path[:2])
+    scope = path[:2] if scope is None else scope
+    if scope:
+        yamlscope.follow(old, text, scope)
     node, _ = yamlread.read(text)
     for part in path:
         node = node.get(part) if isinstance(node, dict) else None

@@ -68,6 +68,54 @@ def test_an_edit_reads_as_the_whole_text_would(tmp_path_factory, sequence: list[
             apply.write(original, new, TODAY)
 
 
+ADDS = st.one_of(
+    OPS.filter(lambda op: op[0] == "add-unit"),
+    st.tuples(
+        st.just("add"),
+        st.sampled_from(["p1", "p2", "edu-plan"]),  # edu-plan: there already, refused
+        st.sampled_from(["special", "regional", "research", "township"]),
+        st.sampled_from(["edu", "town", "drc"]),
+        st.sampled_from(["新规划", "另一个规划"]),
+    ),
+)
+
+
+def _spy(followed: list[bool]):  # type: ignore[no-untyped-def]
+    real = yamlscope.follow
+
+    def follow(old: str, new: str, scope: tuple[str, ...]) -> bool:
+        followed.append(real(old, new, scope))
+        return followed[-1]
+
+    return follow
+
+
+@SETTINGS
+@given(st.lists(ADDS, min_size=1, max_size=3))
+def test_an_added_entry_reads_as_the_whole_text_would(tmp_path_factory, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
+    """A new plan or unit goes after a neighbour: that neighbour's lines are read again, with it."""
+    from plantrack.edit import add
+
+    path = district.write(tmp_path_factory.mktemp("district"))
+    for op in sequence:
+        yamlread._recent.clear()
+        original = apply.read(path, TODAY)
+        followed: list[bool] = []
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(yamlscope, "follow", _spy(followed))
+            try:
+                if op[0] == "add":
+                    new = add.add_plan(original.project, original.text, *op[1:4], op[4], None, "en").text
+                else:
+                    new = change(original, op).text
+            except PlantrackError:
+                continue
+        assert followed and all(followed)  # derived, not read whole
+        same_read(yamlread.read(new), whole(new))  # what the edit read back
+        with contextlib.suppress(PlantrackError):
+            apply.write(original, new, TODAY)
+
+
 @SETTINGS
 @given(st.lists(OPS, min_size=1, max_size=4))
 def test_the_bytes_written_are_those_of_a_whole_text_read(tmp_path_factory, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
