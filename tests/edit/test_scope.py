@@ -332,3 +332,23 @@ def test_the_rules_an_edit_skips_find_no_error() -> None:
         r.code for r in rules.RULES if r.severity is Severity.WARNING
     }
     assert "PT301" not in {r.code for r in rules.ERROR_RULES}
+
+
+TWO = """\
+schedule: fyp14
+units:
+  drc: {name: 区发展改革委, type: drc}
+plans:
+  a: {name: A, kind: master, owner: drc}
+  b: {name: B, kind: master, owner: drc}
+"""
+
+
+def test_an_entry_added_after_its_neighbour_is_derived_but_not_a_duplicate() -> None:
+    added = TWO.replace("  b:", "  c: {name: C, kind: master, owner: drc}\n  b:")
+    same_read(derived(TWO, added, ("plans", "a")) or ({}, yamlread.Positions()), whole(added))
+    assert list(whole(added)[0]["plans"]) == ["a", "c", "b"]  # type: ignore[index]
+    twice = TWO.replace("  b:", "  b: {name: B2, kind: master, owner: drc}\n  b:")
+    assert derived(TWO, twice, ("plans", "a")) is None  # `b` twice: the whole read reports it
+    with pytest.raises(YamlError):
+        whole(twice)
