@@ -49,7 +49,7 @@ def scoped(text: str, scope: Path) -> tuple[Any, Positions] | None:
     found = _entry(text, data, pos, scope)
     if found is None:
         return None
-    block, _, bpos = found
+    block, bpos = found
     return data, Positions(
         pos.values,
         pos.keys,
@@ -70,7 +70,7 @@ def follow(old: str, new: str, scope: Path) -> bool:
     found = _entry(old, data, pos, scope)
     if found is None:
         return False
-    block, _, before = found
+    block, before = found
     grown = len(new) - len(old)
     if (
         block.end + grown < block.start
@@ -100,21 +100,20 @@ def follow(old: str, new: str, scope: Path) -> bool:
         keys[base + p] = v + ((block.line - 1) << 32)
     cut = [_shifted(e, moved) for e in pos.cut if e.line < block.line or e.line >= block.end_line]
     cut += [_shifted(e, block.line - 1) for e in bpos.cut]
-    new_pos = Positions(values, keys)
-    new_pos.cut = sorted(cut, key=lambda e: (e.line, e.column))
-    yamlread.remember(new, False, new_data, new_pos)
+    cut.sort(key=lambda e: (e.line, e.column))
+    yamlread.remember(new, False, new_data, Positions(values, keys, cut=cut))
     return True
 
 
-def _entry(text: str, data: Any, pos: Positions, scope: Path) -> tuple[Block, Any, Positions] | None:
-    """The entry's block and its own read, if it can be cut out (module docstring)."""
+def _entry(text: str, data: Any, pos: Positions, scope: Path) -> tuple[Block, Positions] | None:
+    """The entry's block and the positions its lines read alone give, if it can be cut out (module docstring)."""
     block = _block(text, data, pos, scope)
     if block is None:
         return None
     read = _read(text[block.start : block.end], scope, spans=True)
     if read is None or read[0] != _at(data, scope):
         return None
-    return block, read[0], read[1]
+    return block, read[1]
 
 
 def _block(text: str, data: Any, pos: Positions, scope: Path) -> Block | None:

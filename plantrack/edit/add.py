@@ -23,12 +23,12 @@ PLAN = Msg("plan", "规划")
 UNIT = Msg("unit", "单位")
 
 
-def _new_id(doc: Doc | dict[str, Any], section_name: str, new_id: str, name: str, where: str) -> None:
+def _new_id(data: dict[str, Any], section_name: str, new_id: str, name: str, where: str) -> None:
     what = PLAN if section_name == "plans" else UNIT
     problem = ids.id_problem(new_id, what) or ids.name_problem(name, what)
     if problem:
         raise PlantrackError(problem, Exit.USAGE)
-    if new_id in section(doc, section_name):
+    if new_id in section(data, section_name):
         raise PlantrackError(
             Msg(f"{where}: {section_name} already has {new_id!r}", f"{where}：{section_name} 中已有 {new_id!r}"),
             Exit.USAGE,
@@ -55,10 +55,9 @@ def add_plan(
     )
 
 
-def _beside(text: str, section_key: str, after: str | None) -> tuple[Doc, tuple[str, ...]]:
-    """The text read for adding an entry to a section after `after` (else its last entry, as
-    surgery.set_key places it): that neighbour's lines with spans (yamlscope), and its path."""
-    entries = section(yamlread.read(text)[0], section_key)
+def _beside(text: str, section_key: str, entries: dict[str, Any], after: str | None) -> tuple[Doc, tuple[str, ...]]:
+    """The text read for adding an entry to a section (its `entries`) after `after` (else its last
+    entry, as surgery.set_key places it): that neighbour's lines with spans (yamlscope), and its path."""
     neighbour = after if after in entries else next(reversed(entries), None)
     scope = (section_key, neighbour) if neighbour is not None else ()
     return Doc.parse(text, scope), scope
@@ -94,7 +93,7 @@ def _plan_text(
     plan |= {"owner": owner, "milestones": milestones}
     plans = section(data, "plans")
     after = _last_like(plans, kind=kind, tier=tier) or _last_like(plans, kind=kind)
-    doc, scope = _beside(text, "plans", after)
+    doc, scope = _beside(text, "plans", plans, after)
     new = surgery.apply(text, _add_entry(doc, "plans", pid, plan, after))
     landed(text, new, ("plans", pid, "name"), name, scope)
     return new, kind, owner
@@ -121,7 +120,7 @@ def add_unit(
     if contact:
         entry["contact"] = dict(contact)
     after = _last_like(units, type=utype)
-    doc, scope = _beside(text, "units", after)
+    doc, scope = _beside(text, "units", units, after)
     new = surgery.apply(text, _add_entry(doc, "units", uid, entry, after))
     landed(text, new, ("units", uid, "name"), name, scope)
     if utype != "township":
@@ -157,7 +156,7 @@ def _township_extras(project: Project, text: str, uid: str, name: str, lang: str
     units = section(yamlread.read(text)[0], "units")
     if npc not in units:
         after = _last_like(units, type="township-congress") or uid
-        doc, scope = _beside(text, "units", after)
+        doc, scope = _beside(text, "units", units, after)
         new = surgery.apply(text, _add_entry(doc, "units", npc, entry, after))
         landed(text, new, ("units", npc, "name"), entry["name"], scope)
         text = new

@@ -50,9 +50,7 @@ def _target(project: Project, text: str, plan_word: str, milestone_word: str) ->
     from plantrack import resolve
 
     where = project.plans_src.display
-    data, _ = yamlread.read(text)
-    found = data.get("plans")
-    plans = found if isinstance(found, dict) else {}
+    plans = section(yamlread.read(text)[0], "plans")
     pid = resolve.resolve(plan_word, resolve.named_choices(plans), resolve.PLAN, where)
     plan = plans[pid]
     kind = plan.get("kind") if isinstance(plan, dict) else None
@@ -165,14 +163,19 @@ def landed(old: str, text: str, path: tuple[str, ...], value: object, scope: tup
     (yamlscope.follow; `scope`: the entry whose lines changed, by default the
     plan or unit `path` is in); the text read stays known for validating it.
     """
-    scope = path[:2] if scope is None else scope
-    if scope:
-        yamlscope.follow(old, text, scope)
-    node, _ = yamlread.read(text)
+    node = read_back(old, text, path[:2] if scope is None else scope)
     for part in path:
         node = node.get(part) if isinstance(node, dict) else None
     if node != value:
         raise RuntimeError(f"the edit of {'.'.join(path)} read back as {node!r}, not {value!r}")
+
+
+def read_back(old: str, new: str, scope: tuple[str, ...]) -> Any:
+    """The data of `new`, an edit of `old` inside the entry at `scope` (() for anywhere): that
+    entry's lines read again where yamlscope can, else the whole text."""
+    if scope:
+        yamlscope.follow(old, new, scope)
+    return yamlread.read(new)[0]
 
 
 def _current(data: Any, pid: str, mid: str, field: str) -> Any:
@@ -287,8 +290,7 @@ def log(project: Project, text: str, pid: str, mid: str, day: date, entry: str) 
             ),
             2,
         )
-    yamlscope.follow(text, new, ("plans", pid))
-    written = _current(yamlread.read(new)[0], pid, mid, "log")
+    written = _current(read_back(text, new, ("plans", pid)), pid, mid, "log")
     if not isinstance(written, list) or written[-1] != item:
         raise RuntimeError(f"the log entry of {pid}/{mid} read back as {written!r}")
     return Change(

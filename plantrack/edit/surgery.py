@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, TypeAlias, cast
 
-from plantrack import yamlread
+from plantrack import yamlread, yamlscope
 from plantrack.edit.scalars import scalar
 
 Path = tuple[str, ...]
@@ -76,8 +76,6 @@ class Doc:
     @classmethod
     def parse(cls, text: str, scope: Path = ()) -> Doc:
         """The text read for an edit; with `scope`, spans for that entry only, when it can be cut out."""
-        from plantrack import yamlscope
-
         refuse_odd_breaks(text)
         first = text.find("\n")
         nl = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"

@@ -196,11 +196,16 @@ def test_a_broken_plan_block_is_never_derived_wrongly(text: str, pid: str) -> No
     assert derived_some or len(lines) == 1  # the check above ran (a one-line plan moves its key)
 
 
-ANCHORED = """\
+# The start the small districts below share.
+HEAD = """\
 schedule: fyp14
 units:
   drc: {name: 区发展改革委, type: drc}
 plans:
+"""
+ANCHORED = (
+    HEAD
+    + """\
   a:
     name: A
     kind: master
@@ -213,6 +218,7 @@ plans:
     owner: drc
     milestones: *m
 """
+)
 
 
 def test_an_anchor_in_the_plan_makes_the_edit_read_the_whole_text() -> None:
@@ -242,11 +248,9 @@ def test_plans_written_as_one_flow_mapping_are_read_whole(pid: str) -> None:
     assert derived(FLOW, FLOW.replace("name: A", "name: A2"), ("plans", pid)) is None
 
 
-LAST = """\
-schedule: fyp14
-units:
-  drc: {name: 区发展改革委, type: drc}
-plans:
+LAST = (
+    HEAD
+    + """\
   a:
     name: A
     kind: master
@@ -259,6 +263,7 @@ plans:
   # a comment of the next entry
 cadence: {}
 """
+)
 
 
 def test_a_plan_before_a_top_level_key_ends_at_that_key() -> None:
@@ -334,14 +339,13 @@ def test_the_rules_an_edit_skips_find_no_error() -> None:
     assert "PT301" not in {r.code for r in rules.ERROR_RULES}
 
 
-TWO = """\
-schedule: fyp14
-units:
-  drc: {name: 区发展改革委, type: drc}
-plans:
+TWO = (
+    HEAD
+    + """\
   a: {name: A, kind: master, owner: drc}
   b: {name: B, kind: master, owner: drc}
 """
+)
 
 
 def test_an_entry_added_after_its_neighbour_is_derived_but_not_a_duplicate() -> None:
