@@ -174,10 +174,11 @@ def file_log(fr: FileRepo, exclude: str | None) -> list[Commit]:
     if fr.head is None or cache.directory() is None:
         return gitrepo.file_log(fr, exclude)
     shape = (exclude or "", fr.rel, " ".join(sorted(fr.shallow)), gitrepo.log_context(fr))
-    found = _cached_log(cache.key("log", "1", fr.head, *shape), fr)
+    k = cache.key("log", "1", fr.head, *shape)
+    found = _cached_log(k, fr)
     if found is None:
         found = _grown_log(fr, shape) or gitrepo.file_log(fr, exclude)
-        cache.store_json("log", cache.key("log", "1", fr.head, *shape), [_commit_json(c) for c in found])
+        cache.store_json("log", k, [_commit_json(c) for c in found])
         cache.store_json("log-tip", cache.key("log-tip", "1", *shape), {"head": fr.head})
     return found
 

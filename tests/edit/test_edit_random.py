@@ -68,18 +68,20 @@ DUE = st.sampled_from(
         "early 2020-05",
     ]
 )
-OPS = st.one_of(
+# The milestone edits, and adding a unit: tests/edit/test_scope.py draws on each alone.
+MILESTONE_OPS = st.one_of(
     st.tuples(st.just("done"), PLAN_MILESTONES, DONE, st.none() | NOTES),
     st.tuples(st.just("reopen"), PLAN_MILESTONES),
     st.tuples(st.just("due"), PLAN_MILESTONES, DUE),
     st.tuples(st.just("note"), PLAN_MILESTONES, NOTES),
-    st.tuples(
-        st.just("add-unit"),
-        st.sampled_from(["u1", "u2", "no", "单位"]),
-        NOTES.filter(str.strip),
-        st.sampled_from(UNIT_TYPES),
-    ),
 )
+ADD_UNIT = st.tuples(
+    st.just("add-unit"),
+    st.sampled_from(["u1", "u2", "no", "单位"]),
+    NOTES.filter(str.strip),
+    st.sampled_from(UNIT_TYPES),
+)
+OPS = st.one_of(MILESTONE_OPS, ADD_UNIT)
 
 
 def plan_bytes(text: str, pid: str) -> str:

@@ -20,7 +20,7 @@ from plantrack.problems import PlantrackError, Severity
 from plantrack.rules.base import Context, Finding, Rule
 from tests.conftest import DISTRICT
 from tests.edit import district
-from tests.edit.test_edit_random import OPS, change
+from tests.edit.test_edit_random import ADD_UNIT, MILESTONE_OPS, OPS, change
 
 TODAY = date.today()
 SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -51,7 +51,7 @@ def same_read(a: tuple[object, yamlread.Positions], b: tuple[object, yamlread.Po
 
 
 @SETTINGS
-@given(st.lists(OPS.filter(lambda op: op[0] != "add-unit"), min_size=1, max_size=4))
+@given(st.lists(MILESTONE_OPS, min_size=1, max_size=4))
 def test_an_edit_reads_as_the_whole_text_would(tmp_path_factory, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
     """Every edit a milestone command makes, derived from the plan's lines, equals a read of the whole text."""
     path = district.write(tmp_path_factory.mktemp("district"))
@@ -69,7 +69,7 @@ def test_an_edit_reads_as_the_whole_text_would(tmp_path_factory, sequence: list[
 
 
 ADDS = st.one_of(
-    OPS.filter(lambda op: op[0] == "add-unit"),
+    ADD_UNIT,
     st.tuples(
         st.just("add"),
         st.sampled_from(["p1", "p2", "edu-plan"]),  # edu-plan: there already, refused
